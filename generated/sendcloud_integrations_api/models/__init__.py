@@ -1,0 +1,103 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .error_code import ErrorCode
+from .error_links import ErrorLinks
+from .error_meta import ErrorMeta
+from .error_object import ErrorObject
+from .error_response import ErrorResponse
+from .error_response_errors_object import ErrorResponseErrorsObject
+from .error_source import ErrorSource
+from .feedback_type import FeedbackType
+from .integration import Integration
+from .integration_get_response import IntegrationGetResponse
+from .integration_list_response import IntegrationListResponse
+from .integration_log import IntegrationLog
+from .integration_log_additional_data import IntegrationLogAdditionalData
+from .integration_log_create import IntegrationLogCreate
+from .integration_log_create_request import IntegrationLogCreateRequest
+from .integration_log_create_request_headers import IntegrationLogCreateRequestHeaders
+from .integration_log_create_request_payload import IntegrationLogCreateRequestPayload
+from .integration_log_create_response import IntegrationLogCreateResponse
+from .integration_log_create_response_body import IntegrationLogCreateResponseBody
+from .integration_log_create_response_headers import IntegrationLogCreateResponseHeaders
+from .integration_log_created_response import IntegrationLogCreatedResponse
+from .integration_log_list_response import IntegrationLogListResponse
+from .integration_log_request import IntegrationLogRequest
+from .integration_log_request_headers import IntegrationLogRequestHeaders
+from .integration_log_request_payload import IntegrationLogRequestPayload
+from .integration_log_response import IntegrationLogResponse
+from .integration_log_response_body import IntegrationLogResponseBody
+from .integration_log_response_headers import IntegrationLogResponseHeaders
+from .integration_logs_of_integration_list_response import (
+    IntegrationLogsOfIntegrationListResponse,
+)
+from .integration_update import IntegrationUpdate
+from .language import Language
+from .new_shop_order_status import NewShopOrderStatus
+from .new_shop_order_status_translation import NewShopOrderStatusTranslation
+from .new_shop_order_status_translation_language import (
+    NewShopOrderStatusTranslationLanguage,
+)
+from .new_status_mapping_entry import NewStatusMappingEntry
+from .new_status_mapping_entry_status_category import (
+    NewStatusMappingEntryStatusCategory,
+)
+from .shop_order_status import ShopOrderStatus
+from .shop_order_status_list_response import ShopOrderStatusListResponse
+from .shop_order_status_translation import ShopOrderStatusTranslation
+from .shop_order_status_translation_language import ShopOrderStatusTranslationLanguage
+from .shop_order_statuses_replace import ShopOrderStatusesReplace
+from .status_category import StatusCategory
+from .status_mapping import StatusMapping
+from .status_mapping_entry import StatusMappingEntry
+from .status_mapping_response import StatusMappingResponse
+from .status_mapping_set import StatusMappingSet
+
+__all__ = (
+    "ErrorCode",
+    "ErrorLinks",
+    "ErrorMeta",
+    "ErrorObject",
+    "ErrorResponse",
+    "ErrorResponseErrorsObject",
+    "ErrorSource",
+    "FeedbackType",
+    "Integration",
+    "IntegrationGetResponse",
+    "IntegrationListResponse",
+    "IntegrationLog",
+    "IntegrationLogAdditionalData",
+    "IntegrationLogCreate",
+    "IntegrationLogCreateRequest",
+    "IntegrationLogCreateRequestHeaders",
+    "IntegrationLogCreateRequestPayload",
+    "IntegrationLogCreateResponse",
+    "IntegrationLogCreateResponseBody",
+    "IntegrationLogCreateResponseHeaders",
+    "IntegrationLogCreatedResponse",
+    "IntegrationLogListResponse",
+    "IntegrationLogRequest",
+    "IntegrationLogRequestHeaders",
+    "IntegrationLogRequestPayload",
+    "IntegrationLogResponse",
+    "IntegrationLogResponseBody",
+    "IntegrationLogResponseHeaders",
+    "IntegrationLogsOfIntegrationListResponse",
+    "IntegrationUpdate",
+    "Language",
+    "NewShopOrderStatus",
+    "NewShopOrderStatusTranslation",
+    "NewShopOrderStatusTranslationLanguage",
+    "NewStatusMappingEntry",
+    "NewStatusMappingEntryStatusCategory",
+    "ShopOrderStatus",
+    "ShopOrderStatusListResponse",
+    "ShopOrderStatusTranslation",
+    "ShopOrderStatusTranslationLanguage",
+    "ShopOrderStatusesReplace",
+    "StatusCategory",
+    "StatusMapping",
+    "StatusMappingEntry",
+    "StatusMappingResponse",
+    "StatusMappingSet",
+)

@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.integration_log_request_headers import IntegrationLogRequestHeaders
+    from ..models.integration_log_request_payload import IntegrationLogRequestPayload
+
+
+T = TypeVar("T", bound="IntegrationLogRequest")
+
+
+@_attrs_define
+class IntegrationLogRequest:
+    """Request JSON containing request body and headers
+
+    Attributes:
+        headers (IntegrationLogRequestHeaders | None | str | Unset): HTTP headers which were sent within a request
+        payload (IntegrationLogRequestPayload | None | str | Unset): HTTP request body
+    """
+
+    headers: IntegrationLogRequestHeaders | None | str | Unset = UNSET
+    payload: IntegrationLogRequestPayload | None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.integration_log_request_headers import (
+            IntegrationLogRequestHeaders,
+        )
+        from ..models.integration_log_request_payload import (
+            IntegrationLogRequestPayload,
+        )
+
+        headers: dict[str, Any] | None | str | Unset
+        if isinstance(self.headers, Unset):
+            headers = UNSET
+        elif isinstance(self.headers, IntegrationLogRequestHeaders):
+            headers = self.headers.to_dict()
+        else:
+            headers = self.headers
+
+        payload: dict[str, Any] | None | str | Unset
+        if isinstance(self.payload, Unset):
+            payload = UNSET
+        elif isinstance(self.payload, IntegrationLogRequestPayload):
+            payload = self.payload.to_dict()
+        else:
+            payload = self.payload
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if headers is not UNSET:
+            field_dict["headers"] = headers
+        if payload is not UNSET:
+            field_dict["payload"] = payload
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.integration_log_request_headers import (
+            IntegrationLogRequestHeaders,
+        )
+        from ..models.integration_log_request_payload import (
+            IntegrationLogRequestPayload,
+        )
+
+        d = dict(src_dict)
+
+        def _parse_headers(
+            data: object,
+        ) -> IntegrationLogRequestHeaders | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                headers_type_0 = IntegrationLogRequestHeaders.from_dict(data)
+
+                return headers_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(IntegrationLogRequestHeaders | None | str | Unset, data)
+
+        headers = _parse_headers(d.pop("headers", UNSET))
+
+        def _parse_payload(
+            data: object,
+        ) -> IntegrationLogRequestPayload | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                payload_type_0 = IntegrationLogRequestPayload.from_dict(data)
+
+                return payload_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(IntegrationLogRequestPayload | None | str | Unset, data)
+
+        payload = _parse_payload(d.pop("payload", UNSET))
+
+        integration_log_request = cls(
+            headers=headers,
+            payload=payload,
+        )
+
+        integration_log_request.additional_properties = d
+        return integration_log_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

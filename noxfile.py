@@ -1,0 +1,57 @@
+"""Developer and CI sessions. `python -m nox` runs the default set (what CI runs)."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.reuse_venv = "yes"
+nox.options.error_on_missing_interpreters = True
+nox.options.sessions = ["tests", "lint", "typecheck"]
+
+PYTHON = "3.11"
+# The generator and the ruff its post hooks run are pinned together: a change
+# of either changes generated/ and must go through `nox -s generate`.
+GENERATOR_PIN = "openapi-python-client==0.29.1"
+RUFF_PIN = "ruff==0.17.6"
+MYPY_PIN = "mypy==2.4.1"
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+
+
+@nox.session(python=PYTHON)
+def generate(session: nox.Session) -> None:
+    """Rewrite generated/ and openapi/integrations.lock from the spec and config."""
+    session.install(GENERATOR_PIN, RUFF_PIN)
+    session.run("python", "tools/generate.py", "write")
+
+
+@nox.session(python=PYTHON)
+def check_generated(session: nox.Session) -> None:
+    """Fail when generated/ or the lock is not what the pinned generator writes."""
+    session.install(GENERATOR_PIN, RUFF_PIN)
+    session.run("python", "tools/generate.py", "check")
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """The whole pytest suite, including the drift check of generated/."""
+    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, "test"))
+    session.install(GENERATOR_PIN, RUFF_PIN)
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff lint and format check of the hand-written code."""
+    session.install(RUFF_PIN)
+    paths = ["overlays", "tests", "tools", "noxfile.py"]
+    session.run("ruff", "check", *paths)
+    session.run("ruff", "format", "--check", *paths)
+
+
+@nox.session(python=PYTHON)
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on the overlays (the public package)."""
+    session.install("-e", ".", MYPY_PIN)
+    session.run("mypy", "--strict", "overlays/sendcloud_integrations")
