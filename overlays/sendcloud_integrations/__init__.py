@@ -1,5 +1,30 @@
-"""sendcloud-integrations: a Python SDK for Sendcloud's Integrations API v3."""
+"""sendcloud-integrations: a Python SDK for Sendcloud's Integrations API v3.
 
+import sendcloud_integrations as sc
+
+with sc.Client(auth=sc.BasicAuth(public_key, secret_key)) as client:
+    for integration in client.integrations.list(sort="-updated_at"):
+        ...
+"""
+
+from sendcloud_integrations_api.models.feedback_type import FeedbackType
+from sendcloud_integrations_api.models.integration import Integration
+from sendcloud_integrations_api.models.integration_log import IntegrationLog
+from sendcloud_integrations_api.models.language import Language
+from sendcloud_integrations_api.models.new_shop_order_status import NewShopOrderStatus
+from sendcloud_integrations_api.models.new_shop_order_status_translation import (
+    NewShopOrderStatusTranslation,
+)
+from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
+from sendcloud_integrations_api.models.shop_order_status_translation import (
+    ShopOrderStatusTranslation,
+)
+from sendcloud_integrations_api.models.status_category import StatusCategory
+from sendcloud_integrations_api.models.status_mapping import StatusMapping
+from sendcloud_integrations_api.models.status_mapping_entry import StatusMappingEntry
+
+from ._client import AsyncClient, Client
+from ._config import DEFAULT_BASE_URL, RetryPolicy
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -16,23 +41,45 @@ from ._errors import (
     SendcloudError,
     ServerError,
 )
+from ._pagination import AsyncLogPaginator, LogPage, LogPaginator, PaginationError
+from ._sender import CapturedResponses
 from ._version import SPEC_VERSION, __version__
 
 __all__ = [
+    "DEFAULT_BASE_URL",
     "SPEC_VERSION",
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
+    "AsyncClient",
+    "AsyncLogPaginator",
     "AuthenticationError",
     "BadRequestError",
+    "CapturedResponses",
+    "Client",
     "ConflictError",
     "ErrorDetail",
+    "FeedbackType",
+    "Integration",
+    "IntegrationLog",
+    "Language",
+    "LogPage",
+    "LogPaginator",
+    "NewShopOrderStatus",
+    "NewShopOrderStatusTranslation",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "RequestValidationError",
     "ResponseValidationError",
+    "RetryPolicy",
     "SendcloudError",
     "ServerError",
+    "ShopOrderStatus",
+    "ShopOrderStatusTranslation",
+    "StatusCategory",
+    "StatusMapping",
+    "StatusMappingEntry",
     "__version__",
 ]

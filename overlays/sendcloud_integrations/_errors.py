@@ -37,7 +37,13 @@ __all__ = [
 
 
 class SendcloudError(Exception):
-    """Base class of every error this package raises on purpose."""
+    """Base class of every error this package raises on purpose.
+
+    ``resume_cursor`` is set when the error ended a log pagination: pass it as
+    ``exception_logs.list(cursor=...)`` to continue where it stopped.
+    """
+
+    resume_cursor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -235,9 +241,7 @@ _BY_STATUS: dict[int, type[APIError]] = {
 }
 
 
-def error_for_response(
-    response: httpx.Response, *, retry_after: float | None = None
-) -> APIError:
+def error_for_response(response: httpx.Response, *, retry_after: float | None = None) -> APIError:
     """The APIError subclass for an error response, with its body parsed leniently."""
     status = response.status_code
     details = parse_error_details(_safe_text(response))

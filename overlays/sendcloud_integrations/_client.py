@@ -1,0 +1,219 @@
+"""``sc.Client`` and ``sc.AsyncClient``: one httpx client each, resources on top."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from contextlib import AbstractContextManager
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+
+from ._async_resources import (
+    AsyncExceptionLogs,
+    AsyncIntegrations,
+    AsyncShopOrderStatuses,
+    AsyncStatusMappings,
+)
+from ._config import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions, RetryPolicy
+from ._config import as_timeout as _as_timeout
+from ._resources import ExceptionLogs, Integrations, ShopOrderStatuses, StatusMappings
+from ._sender import AsyncSender, CapturedResponses, SyncSender, capture_responses
+
+
+def _options(
+    base_url: str, timeout: float | httpx.Timeout, max_retries: int, retry_writes: bool
+) -> ClientOptions:
+    return ClientOptions(
+        base_url=str(base_url).rstrip("/"),
+        timeout=_as_timeout(timeout),
+        retry=RetryPolicy(max_retries=max_retries, retry_writes=retry_writes),
+    )
+
+
+class _ClientBase:
+    _options: ClientOptions
+
+    @property
+    def base_url(self) -> str:
+        return self._options.base_url
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        return self._options.timeout
+
+    @property
+    def max_retries(self) -> int:
+        return self._options.retry.max_retries
+
+    def capture_responses(self) -> AbstractContextManager[CapturedResponses]:
+        """Collect the raw ``httpx.Response`` of every call made inside the block.
+
+        ``with client.capture_responses() as raw: client.integrations.get(1)``, then
+        ``raw.last.status_code`` / ``raw.last.headers``. Context-local: calls in other
+        threads are not captured; tasks started inside the block are.
+        """
+        return capture_responses()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r})"
+
+
+class Client(_ClientBase):
+    """The synchronous client. Use it as a context manager, or call ``close()``.
+
+    ``auth`` is an httpx.Auth such as ``sc.BasicAuth`` or ``sc.OAuth2ClientCredentials``.
+    Pass ``http_client`` to reuse your own httpx.Client (you then close it), or
+    ``transport`` (e.g. the sandbox's, or httpx.MockTransport) for the one we create.
+    ``sleep`` is what waits between retries (inject a fake in tests).
+    """
+
+    def __init__(
+        self,
+        *,
+        auth: httpx.Auth | None = None,
+        base_url: str = DEFAULT_BASE_URL,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = RetryPolicy.max_retries,
+        retry_writes: bool = False,
+        http_client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        if http_client is not None and transport is not None:
+            raise ValueError("pass either http_client or transport, not both")
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.Client(
+            transport=transport, headers={"User-Agent": USER_AGENT}, timeout=_as_timeout(timeout)
+        )
+        self._options = _options(base_url, timeout, max_retries, retry_writes)
+        self._auth = auth
+        self._sleep = sleep
+        self._bind()
+
+    def _bind(self) -> None:
+        sender = SyncSender(self._http, self._auth, self._options, self._sleep)
+        self.integrations = Integrations(sender)
+        self.exception_logs = ExceptionLogs(sender)
+        self.shop_order_statuses = ShopOrderStatuses(sender)
+        self.status_mapping = StatusMappings(sender)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> Client:
+        """A client configured from SENDCLOUD_* environment variables (see README)."""
+        from ._auth import auth_from_env
+
+        auth, base_url = auth_from_env(environ)
+        if base_url is not None:
+            kwargs.setdefault("base_url", base_url)
+        return cls(auth=auth, **kwargs)
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        retry_writes: bool | None = None,
+    ) -> Client:
+        """A view of this client with other retry/timeout settings, sharing its connections."""
+        clone = object.__new__(Client)
+        clone.__dict__.update(self.__dict__)
+        clone._owns_http = False  # the original closes the shared httpx client
+        clone._options = self._options.evolve(
+            timeout=timeout, max_retries=max_retries, retry_writes=retry_writes
+        )
+        clone._bind()
+        return clone
+
+    def close(self) -> None:
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncClient(_ClientBase):
+    """The asyncio client: ``async with sc.AsyncClient(...) as client``; mirrors Client."""
+
+    def __init__(
+        self,
+        *,
+        auth: httpx.Auth | None = None,
+        base_url: str = DEFAULT_BASE_URL,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = RetryPolicy.max_retries,
+        retry_writes: bool = False,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        if http_client is not None and transport is not None:
+            raise ValueError("pass either http_client or transport, not both")
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(
+            transport=transport, headers={"User-Agent": USER_AGENT}, timeout=_as_timeout(timeout)
+        )
+        self._options = _options(base_url, timeout, max_retries, retry_writes)
+        self._auth = auth
+        self._sleep = sleep
+        self._bind()
+
+    def _bind(self) -> None:
+        sender = AsyncSender(self._http, self._auth, self._options, self._sleep)
+        self.integrations = AsyncIntegrations(sender)
+        self.exception_logs = AsyncExceptionLogs(sender)
+        self.shop_order_statuses = AsyncShopOrderStatuses(sender)
+        self.status_mapping = AsyncStatusMappings(sender)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> AsyncClient:
+        """An async client configured from SENDCLOUD_* environment variables (see README)."""
+        from ._auth import auth_from_env
+
+        auth, base_url = auth_from_env(environ)
+        if base_url is not None:
+            kwargs.setdefault("base_url", base_url)
+        return cls(auth=auth, **kwargs)
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        retry_writes: bool | None = None,
+    ) -> AsyncClient:
+        """A view of this client with other retry/timeout settings, sharing its connections."""
+        clone = object.__new__(AsyncClient)
+        clone.__dict__.update(self.__dict__)
+        clone._owns_http = False
+        clone._options = self._options.evolve(
+            timeout=timeout, max_retries=max_retries, retry_writes=retry_writes
+        )
+        clone._bind()
+        return clone
+
+    async def aclose(self) -> None:
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()

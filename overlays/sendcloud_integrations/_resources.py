@@ -1,0 +1,148 @@
+"""Resource groups of the sync client: ``client.integrations`` and friends."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Unpack
+
+from sendcloud_integrations_api.models.integration import Integration
+from sendcloud_integrations_api.models.integration_log import IntegrationLog
+from sendcloud_integrations_api.models.language import Language
+from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
+from sendcloud_integrations_api.models.status_mapping import StatusMapping
+
+from . import _operations as ops
+from ._fields import IntegrationLogFields, IntegrationUpdateFields, StatusesInput
+from ._pagination import DEFAULT_PAGE_SIZE, LogPaginator, make_query
+from ._sender import SyncSender
+
+
+class Integrations:
+    """``client.integrations``: list, get, update and delete integrations."""
+
+    def __init__(self, sender: SyncSender) -> None:
+        self._sender = sender
+
+    @ops.operation(ops.LIST_INTEGRATIONS)
+    def list(self, *, sort: str | None = None) -> list[Integration]:
+        """``GET /integrations``: all integrations of the user.
+
+        ``sort`` is a field name (``created_at``, ``updated_at``, ...), prefixed with
+        ``-`` for descending. Raises APIError subclasses, APIConnectionError,
+        ResponseValidationError.
+        """
+        return self._sender.send(ops.list_integrations(sort))
+
+    @ops.operation(ops.GET_INTEGRATION)
+    def get(self, integration_id: int) -> Integration:
+        """``GET /integrations/{id}``. Raises NotFoundError when there is no such integration."""
+        return self._sender.send(ops.get_integration(integration_id))
+
+    @ops.operation(ops.UPDATE_INTEGRATION)
+    def update(self, integration_id: int, **fields: Unpack[IntegrationUpdateFields]) -> None:
+        """``PATCH /integrations/{id}``: change only the given fields.
+
+        Raises RequestValidationError before sending (unknown field, shop_name not 1-250
+        characters, webhook_active=True without webhook_url, ...), BadRequestError,
+        NotFoundError.
+        """
+        return self._sender.send(ops.update_integration(integration_id, fields))
+
+    @ops.operation(ops.DELETE_INTEGRATION)
+    def delete(self, integration_id: int) -> None:
+        """``DELETE /integrations/{id}``. Raises NotFoundError when there is no such integration."""
+        return self._sender.send(ops.delete_integration(integration_id))
+
+
+class ExceptionLogs:
+    """``client.exception_logs``: list (paginated) and create exception logs."""
+
+    def __init__(self, sender: SyncSender) -> None:
+        self._sender = sender
+
+    @ops.operation(ops.LIST_ALL_LOGS, ops.LIST_INTEGRATION_LOGS)
+    def list(
+        self,
+        integration_id: int | None = None,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        cursor: str | datetime.datetime | None = None,
+        limit: int | None = None,
+    ) -> LogPaginator:
+        """``GET /integrations/logs``, or ``GET /integrations/{id}/logs`` with an id.
+
+        Returns a lazy iterator over every log on every page (newest first); nothing
+        is sent until you iterate. ``.pages()`` yields LogPage objects. ``cursor``
+        resumes from a page's ``next_cursor`` (or an error's ``resume_cursor``);
+        ``limit`` stops after that many logs. Arguments are checked now
+        (RequestValidationError); errors while iterating carry ``resume_cursor``.
+        """
+        return LogPaginator(self._sender, make_query(integration_id, page_size, cursor, limit))
+
+    @ops.operation(ops.CREATE_LOG)
+    def create(
+        self, integration_id: int, *, base_url: str, **fields: Unpack[IntegrationLogFields]
+    ) -> IntegrationLog:
+        """``POST /integrations/{id}/logs``: create one exception log.
+
+        Never retried once the request may have reached the server (unless
+        ``with_options(retry_writes=True)``), so a log is not created twice.
+        Raises RequestValidationError (unknown field, bad type), BadRequestError,
+        NotFoundError.
+        """
+        return self._sender.send(ops.create_log(integration_id, {"base_url": base_url, **fields}))
+
+
+class ShopOrderStatuses:
+    """``client.shop_order_statuses``: read and replace a shop's order statuses."""
+
+    def __init__(self, sender: SyncSender) -> None:
+        self._sender = sender
+
+    @ops.operation(ops.GET_STATUSES)
+    def list(
+        self,
+        integration_id: int,
+        *,
+        language: str | Language | None = None,
+        show_deleted: bool | None = None,
+    ) -> list[ShopOrderStatus]:
+        """``GET /shop-order-statuses?integration_id=...``.
+
+        ``status`` comes in ``language`` (else en-gb, else the first language).
+        ``show_deleted=True`` includes statuses removed by an earlier replace.
+        Raises RequestValidationError (language not in the enum), BadRequestError.
+        """
+        return self._sender.send(ops.list_statuses(integration_id, language, show_deleted))
+
+    @ops.operation(ops.REPLACE_STATUSES)
+    def replace(self, integration_id: int, *, statuses: StatusesInput) -> None:
+        """``POST /shop-order-statuses``: replace the whole set of statuses.
+
+        Each status is ``{"external_id": ..., "translations": [{"status", "language"}]}``;
+        external_ids unique, 1-7 translations with unique languages. Raises
+        RequestValidationError, BadRequestError.
+        """
+        return self._sender.send(ops.replace_statuses(integration_id, statuses))
+
+
+class StatusMappings:
+    """``client.status_mapping``: read and set the custom status mapping."""
+
+    def __init__(self, sender: SyncSender) -> None:
+        self._sender = sender
+
+    @ops.operation(ops.GET_MAPPING)
+    def get(self, integration_id: int) -> StatusMapping:
+        """``GET /shop-order-statuses/mapping?integration_id=...``. Raises BadRequestError."""
+        return self._sender.send(ops.get_mapping(integration_id))
+
+    @ops.operation(ops.SET_MAPPING)
+    def set(self, integration_id: int, mapping: Mapping[str, str | None]) -> None:
+        """``POST /shop-order-statuses/mapping``.
+
+        ``mapping`` maps each of READY_TO_SEND, IN_TRANSIT, DELIVERED and CANCEL to an
+        external_id or None. Raises RequestValidationError, BadRequestError.
+        """
+        return self._sender.send(ops.set_mapping(integration_id, mapping))
