@@ -1,0 +1,237 @@
+"""OAuth2 client-credentials auth (the spec's ``OAuth2ClientCreds`` scheme) as an httpx.Auth.
+
+The token request is yielded from the auth flow, so it goes through the same
+httpx client, transport and event hooks as the API request (MockTransport and
+in-process sandboxes see it too). One lock per instance makes the fetch single
+flight: check, lock, re-check, fetch while holding the lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
+
+import anyio
+import httpx
+
+from ._credentials import Secret, mask_identifier, require_secure_url
+from ._errors import error_for_response
+from ._token import (
+    Token,
+    build_token_request,
+    is_retryable,
+    parse_token_response,
+    retry_after_seconds,
+    token_error,
+)
+
+__all__ = ["DEFAULT_TOKEN_URL", "OAuth2ClientCredentials"]
+
+DEFAULT_TOKEN_URL = "https://account.sendcloud.com/oauth2/token/"
+
+_logger = logging.getLogger("sendcloud_integrations")
+
+# What the token exchange asks of its driver: send this request, or sleep this long.
+_Action = httpx.Request | float
+_Exchange = Generator[_Action, httpx.Response | None, Token]
+
+
+class OAuth2ClientCredentials(httpx.Auth):
+    """Bearer tokens from the client-credentials grant, cached and refreshed per instance.
+
+    A token is replaced ``leeway`` seconds before ``expires_in`` runs out (a token
+    without ``expires_in`` is kept until the API answers 401). A 401 from the API
+    refreshes the token once and replays the request once; a second 401 raises
+    AuthenticationError. Token endpoint answers 429/5xx are retried up to
+    ``max_attempts`` times with exponential backoff; connection errors propagate
+    as httpx transport errors and leave no state behind, so the next call tries again.
+
+    ``clock``, ``sleep`` and ``async_sleep`` are injectable so tests control time.
+    Use one instance from threads (sync clients) or from one event loop (async
+    clients); the sync and async paths keep separate locks.
+    """
+
+    # The body is buffered so that the request can be replayed after a 401.
+    requires_request_body = True
+    # API responses are read only when they are a 401, so streamed downloads
+    # stay streamed; the overridden flows read token responses themselves.
+    requires_response_body = False
+
+    def __init__(
+        self,
+        client_id: str,
+        client_secret: str,
+        *,
+        token_url: str | httpx.URL = DEFAULT_TOKEN_URL,
+        scope: str | None = "api",
+        leeway: float = 60.0,
+        max_attempts: int = 3,
+        backoff: float = 0.5,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+        async_sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+    ) -> None:
+        if not client_id or not client_secret:
+            raise ValueError("client_id and client_secret must be non-empty strings")
+        if leeway < 0 or backoff < 0:
+            raise ValueError("leeway and backoff must not be negative")
+        if max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1")
+        self._token_url = httpx.URL(token_url)
+        require_secure_url(self._token_url)
+        self._client_id = client_id
+        self._client_secret = Secret(client_secret)
+        self._scope = scope
+        self._leeway = leeway
+        self._max_attempts = max_attempts
+        self._backoff = backoff
+        self._clock = clock
+        self._sleep = sleep
+        self._async_sleep = async_sleep
+        self._token: Token | None = None
+        self._lock = threading.Lock()
+        # Created inside the event loop on first use, not at construction time.
+        self._async_lock: anyio.Lock | None = None
+
+    @property
+    def client_id(self) -> str:
+        return self._client_id
+
+    @property
+    def token_url(self) -> httpx.URL:
+        return self._token_url
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(client_id={mask_identifier(self._client_id)!r}, "
+            f"client_secret=<redacted>, token_url={str(self._token_url)!r}, "
+            f"scope={self._scope!r})"
+        )
+
+    def invalidate(self) -> None:
+        """Forget the cached token; the next request fetches a new one."""
+        self._token = None
+
+    def _usable_token(self, rejected: Token | None) -> Token | None:
+        now = self._clock()
+        token = self._token
+        if token is None or token is rejected or not token.is_fresh(now):
+            return None
+        return token
+
+    def _exchange(self, api_request: httpx.Request) -> _Exchange:
+        """Fetch a token: yields requests to send and delays to sleep, returns the Token."""
+        # The token request honours the API request's timeout; without it httpx
+        # would send the token request with no timeout at all.
+        extensions = {k: v for k, v in api_request.extensions.items() if k == "timeout"}
+        for attempt in range(1, self._max_attempts + 1):
+            requested_at = self._clock()
+            response = yield build_token_request(
+                self._token_url, self._client_id, self._client_secret, self._scope, extensions
+            )
+            assert response is not None
+            if response.is_success:
+                token = parse_token_response(
+                    response,
+                    requested_at=requested_at,
+                    leeway=self._leeway,
+                    token_url=self._token_url,
+                )
+                _logger.debug(
+                    "OAuth2 token %s for client %s from %s (%s)",
+                    "refreshed" if self._token is not None else "fetched",
+                    mask_identifier(self._client_id),
+                    self._token_url,
+                    "kept until rejected"
+                    if token.refresh_at is None
+                    else f"refresh in {token.refresh_at - requested_at:.0f} s",
+                )
+                self._token = token
+                return token
+            if not is_retryable(response.status_code) or attempt == self._max_attempts:
+                raise token_error(response, attempts=attempt, secret=self._client_secret)
+            delay = self._backoff * 2 ** (attempt - 1)
+            delay = max(delay, min(retry_after_seconds(response) or 0.0, 60.0))
+            _logger.info(
+                "OAuth2 token endpoint answered HTTP %d; retrying in %.1f s (attempt %d of %d)",
+                response.status_code,
+                delay,
+                attempt + 1,
+                self._max_attempts,
+            )
+            yield delay
+        raise AssertionError("unreachable: the loop returns or raises")
+
+    def _authorize(self, request: httpx.Request, token: Token) -> httpx.Request:
+        request.headers["Authorization"] = f"Bearer {token.value.reveal()}"
+        return request
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        require_secure_url(request.url)
+        request.read()
+        rejected: Token | None = None
+        for _ in range(2):
+            token = self._usable_token(rejected)
+            if token is None:
+                with self._lock:
+                    token = self._usable_token(rejected)
+                    if token is None:
+                        exchange = self._exchange(request)
+                        action = next(exchange)
+                        while True:
+                            reply: httpx.Response | None = None
+                            if isinstance(action, httpx.Request):
+                                reply = yield action
+                                reply.read()
+                            else:
+                                self._sleep(action)
+                            try:
+                                action = exchange.send(reply)
+                            except StopIteration as done:
+                                token = done.value
+                                break
+            response = yield self._authorize(request, token)
+            if response.status_code != 401:
+                return
+            response.read()
+            rejected = token
+        raise error_for_response(response)
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        require_secure_url(request.url)
+        await request.aread()
+        if self._async_lock is None:
+            self._async_lock = anyio.Lock()
+        rejected: Token | None = None
+        for _ in range(2):
+            token = self._usable_token(rejected)
+            if token is None:
+                async with self._async_lock:
+                    token = self._usable_token(rejected)
+                    if token is None:
+                        exchange = self._exchange(request)
+                        action = next(exchange)
+                        while True:
+                            reply: httpx.Response | None = None
+                            if isinstance(action, httpx.Request):
+                                reply = yield action
+                                await reply.aread()
+                            else:
+                                await self._async_sleep(action)
+                            try:
+                                action = exchange.send(reply)
+                            except StopIteration as done:
+                                token = done.value
+                                break
+            response = yield self._authorize(request, token)
+            if response.status_code != 401:
+                return
+            await response.aread()
+            rejected = token
+        raise error_for_response(response)
