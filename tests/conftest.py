@@ -36,7 +36,7 @@ _UniqueKeyLoader.add_constructor(
 def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
     """Parse a spec file, failing on duplicate keys."""
     with path.open(encoding="utf-8") as f:
-        doc = yaml.load(f, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
+        doc = yaml.load(f, Loader=_UniqueKeyLoader)
     assert isinstance(doc, dict)
     return doc
 
@@ -44,3 +44,9 @@ def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def spec() -> dict[str, Any]:
     return load_spec()
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    """Async tests run on asyncio (the SDK's AsyncClient targets asyncio)."""
+    return "asyncio"
