@@ -11,7 +11,7 @@ import pytest
 from .conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-import generate  # noqa: E402
+import generate
 
 
 @pytest.fixture(scope="module")
@@ -74,4 +74,5 @@ def test_lock_check_reports_a_changed_spec(monkeypatch: pytest.MonkeyPatch, tmp_
     changed.write_text(generate.SPEC.read_text() + "\n# changed\n")
     monkeypatch.setattr(generate, "SPEC", changed)
     problems = generate.lock_mismatches()
-    assert len(problems) == 1 and problems[0].startswith("spec_sha256:")
+    assert len(problems) == 1
+    assert problems[0].startswith("spec_sha256:")

@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sendcloud_integrations as sc
 import yaml
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation import OpenAPIV31SpecValidator
-
-import sendcloud_integrations as sc
 
 from .conftest import ROOT, SPEC_PATH, load_spec
 
@@ -54,7 +53,9 @@ def test_spec_validates_as_openapi_3_1(spec: dict[str, Any]) -> None:
 def test_ambiguous_layout_follows_openapi_meaning(spec: dict[str, Any]) -> None:
     """Where the collapsed seed was ambiguous, keys sit where OpenAPI and JSON:API put them."""
     sort = spec["paths"]["/integrations"]["get"]["parameters"][0]
-    assert "description" in sort and "example" in sort and set(sort["schema"]) == {"type"}
+    assert "description" in sort
+    assert "example" in sort
+    assert set(sort["schema"]) == {"type"}
     error_props = spec["components"]["schemas"]["ErrorObject"]["properties"]
     assert {"status", "meta", "links", "source"} <= set(error_props)
     assert "status" not in error_props["links"]["properties"]
@@ -75,4 +76,4 @@ def test_markdown_lists_in_descriptions_are_on_their_own_lines(spec: dict[str, A
 
 def test_spec_version_constant_matches_spec(spec: dict[str, Any]) -> None:
     """sendcloud_integrations.SPEC_VERSION is the spec's info.version."""
-    assert sc.SPEC_VERSION == spec["info"]["version"]
+    assert spec["info"]["version"] == sc.SPEC_VERSION
