@@ -72,6 +72,21 @@ def _data_list(response: httpx.Response) -> list[Any]:
     return data
 
 
+def _data_object(response: httpx.Response) -> Mapping[str, Any]:
+    """The body of a single-object response, with ``data`` checked to be an object.
+
+    The generated from_dict calls ``dict(data)``, which happily turns ``[]``
+    into an all-UNSET model; refuse that here instead of returning an empty model.
+    """
+    doc = _object(response)
+    data = doc.get("data")
+    if "data" in doc and not isinstance(data, Mapping):
+        raise ResponseValidationError(
+            f"expected 'data' to be an object, got {type(data).__name__}", response
+        )
+    return doc
+
+
 def _required(value: T | Unset, response: httpx.Response, what: str) -> T:
     if isinstance(value, Unset):
         raise ResponseValidationError(f"'{what}' is missing", response)
@@ -86,7 +101,7 @@ def integration_list(response: httpx.Response) -> list[Integration]:
 
 
 def integration(response: httpx.Response) -> Integration:
-    doc = _object(response)
+    doc = _data_object(response)
     parsed = _model(response, "body", lambda: IntegrationGetResponse.from_dict(doc))
     return _required(parsed.data, response, "data")
 
@@ -97,7 +112,7 @@ def log_list(response: httpx.Response) -> list[IntegrationLog]:
 
 
 def created_log(response: httpx.Response) -> IntegrationLog:
-    doc = _object(response)
+    doc = _data_object(response)
     parsed = _model(response, "body", lambda: IntegrationLogCreatedResponse.from_dict(doc))
     return _required(parsed.data, response, "data")
 
@@ -110,7 +125,7 @@ def shop_order_statuses(response: httpx.Response) -> list[ShopOrderStatus]:
 
 
 def status_mapping(response: httpx.Response) -> StatusMapping:
-    doc = _object(response)
+    doc = _data_object(response)
     parsed = _model(response, "body", lambda: StatusMappingResponse.from_dict(doc))
     return _required(parsed.data, response, "data")
 

@@ -95,7 +95,7 @@ def _log(request: httpx.Request, outcome: str, started: float, attempt: int) -> 
         )
 
 
-def _connection_error(exc: httpx.TransportError) -> APIConnectionError:
+def _connection_error(exc: httpx.RequestError) -> APIConnectionError:
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     return cls(f"{type(exc).__name__}: {exc}")
 
@@ -141,6 +141,10 @@ class SyncSender:
                     raise _connection_error(exc) from exc
                 self.sleep(retry_delay(attempt, policy))
                 continue
+            except httpx.RequestError as exc:
+                # DecodingError, TooManyRedirects: the answer is unusable; retrying won't help.
+                _log(request, type(exc).__name__, started, attempt)
+                raise _connection_error(exc) from exc
             _log(request, str(response.status_code), started, attempt)
             if attempt <= policy.max_retries and may_retry_status(
                 call.method, response.status_code, policy
@@ -181,6 +185,10 @@ class AsyncSender:
                     raise _connection_error(exc) from exc
                 await self.sleep(retry_delay(attempt, policy))
                 continue
+            except httpx.RequestError as exc:
+                # DecodingError, TooManyRedirects: the answer is unusable; retrying won't help.
+                _log(request, type(exc).__name__, started, attempt)
+                raise _connection_error(exc) from exc
             _log(request, str(response.status_code), started, attempt)
             if attempt <= policy.max_retries and may_retry_status(
                 call.method, response.status_code, policy
