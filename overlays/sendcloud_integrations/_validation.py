@@ -231,8 +231,14 @@ def check_mapping(mapping: object) -> list[dict[str, str | None]]:
     if missing:
         fail("mapping", f"must map every status category; missing {', '.join(missing)}")
     entries: list[dict[str, str | None]] = []
+    seen: set[str] = set()
     for key, external_id in mapping.items():
-        category = getattr(key, "value", key)
+        category = check_choice(f"mapping[{key!r}]", key, STATUS_CATEGORIES)
+        # Distinct keys can name one category (e.g. a caller's own non-str Enum
+        # next to the plain string); the spec wants each category exactly once.
+        if category in seen:
+            fail("mapping", f"maps status category {category} more than once")
+        seen.add(category)
         entries.append(
             {
                 "status_category": category,
