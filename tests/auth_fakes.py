@@ -76,6 +76,12 @@ class FakeSendcloud:
         self.live_tokens: set[str] = set()
         self.api_always_401 = False
         self._lock = threading.Lock()
+        self._api_seen = threading.Condition(self._lock)
+
+    def wait_for_api_requests(self, count: int, timeout: float = 10.0) -> bool:
+        """Block until ``count`` API requests arrived; False on timeout."""
+        with self._api_seen:
+            return self._api_seen.wait_for(lambda: len(self.api_requests) >= count, timeout)
 
     def revoke_all(self) -> None:
         with self._lock:
@@ -89,6 +95,7 @@ class FakeSendcloud:
         auth = headers.get("authorization", "")
         with self._lock:
             self.api_requests.append({"method": method, "authorization": auth, "body": body})
+            self._api_seen.notify_all()
             live = auth.removeprefix("Bearer ") in self.live_tokens
         if self.api_always_401 or not live:
             return UNAUTHORIZED

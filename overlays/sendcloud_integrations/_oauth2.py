@@ -17,7 +17,7 @@ import anyio
 import httpx
 
 from ._credentials import Secret, mask_identifier, require_secure_url
-from ._errors import error_for_response
+from ._errors import SendcloudError, error_for_response
 from ._token import (
     Token,
     build_token_request,
@@ -91,6 +91,10 @@ class OAuth2ClientCredentials(httpx.Auth):
         self._sleep = sleep
         self._async_sleep = async_sleep
         self._token: Token | None = None
+        # Completed fetches and the last one's error: callers that waited on the
+        # lock for a fetch that failed share its error instead of fetching again.
+        self._fetches = 0
+        self._fetch_error: SendcloudError | None = None
         self._lock = threading.Lock()
         # Created inside the event loop on first use, not at construction time.
         self._async_lock: anyio.Lock | None = None
@@ -121,8 +125,26 @@ class OAuth2ClientCredentials(httpx.Auth):
             return None
         return token
 
+    def _recheck(self, rejected: Token | None, seen: int) -> Token | None:
+        """The second look, under the lock: a token someone else fetched, or their error."""
+        token = self._usable_token(rejected)
+        if token is None and self._fetches != seen and self._fetch_error is not None:
+            raise self._fetch_error
+        return token
+
     def _exchange(self, api_request: httpx.Request) -> _Exchange:
-        """Fetch a token: yields requests to send and delays to sleep, returns the Token."""
+        """Fetch and cache a token, recording the outcome for the callers waiting on the lock."""
+        try:
+            token = yield from self._attempts(api_request)
+        except SendcloudError as exc:
+            self._fetch_error, self._fetches = exc, self._fetches + 1
+            raise
+        self._fetch_error, self._fetches = None, self._fetches + 1
+        self._token = token
+        return token
+
+    def _attempts(self, api_request: httpx.Request) -> _Exchange:
+        """Yields token requests to send and delays to sleep; returns the Token."""
         # The token request honours the API request's timeout; without it httpx
         # would send the token request with no timeout at all.
         extensions = {k: v for k, v in api_request.extensions.items() if k == "timeout"}
@@ -148,7 +170,6 @@ class OAuth2ClientCredentials(httpx.Auth):
                     if token.refresh_at is None
                     else f"refresh in {token.refresh_at - requested_at:.0f} s",
                 )
-                self._token = token
                 return token
             if not is_retryable(response.status_code) or attempt == self._max_attempts:
                 raise token_error(response, attempts=attempt, secret=self._client_secret)
@@ -175,10 +196,11 @@ class OAuth2ClientCredentials(httpx.Auth):
         request.read()
         rejected: Token | None = None
         for _ in range(2):
+            seen = self._fetches
             token = self._usable_token(rejected)
             if token is None:
                 with self._lock:
-                    token = self._usable_token(rejected)
+                    token = self._recheck(rejected, seen)
                     if token is None:
                         exchange = self._exchange(request)
                         action = next(exchange)
@@ -210,10 +232,11 @@ class OAuth2ClientCredentials(httpx.Auth):
             self._async_lock = anyio.Lock()
         rejected: Token | None = None
         for _ in range(2):
+            seen = self._fetches
             token = self._usable_token(rejected)
             if token is None:
                 async with self._async_lock:
-                    token = self._usable_token(rejected)
+                    token = self._recheck(rejected, seen)
                     if token is None:
                         exchange = self._exchange(request)
                         action = next(exchange)
