@@ -21,10 +21,10 @@ import pytest
 import sendcloud_integrations as sc
 
 from .conftest import ROOT
+from .spec_view import SpecView
 
 OVERLAY = "overlays/sendcloud_integrations/"
 RESOURCES = ("integrations", "exception_logs", "shop_order_statuses", "status_mapping")
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # The facade names the spec's path `id` after what it is.
 ARGUMENT_FOR = {("path", "id"): "integration_id"}
 
@@ -61,19 +61,9 @@ def _source(obj: Any) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-def spec_operations(spec: Mapping[str, Any]) -> dict[str, tuple[str, str, Mapping[str, Any]]]:
-    """operationId -> (METHOD, path, operation object)."""
-    return {
-        op["operationId"]: (method.upper(), path, op)
-        for path, item in spec.get("paths", {}).items()
-        for method, op in item.items()
-        if method in METHODS and "operationId" in op
-    }
-
-
 def coverage_problems(spec: Mapping[str, Any], clients: Mapping[str, Any]) -> list[str]:
     """Operations without a facade method, and facade methods without an operation."""
-    operations = spec_operations(spec)
+    operations = SpecView(spec).operations()
     problems: list[str] = []
     for label, client in clients.items():
         methods = facade_methods(client, label)
@@ -95,24 +85,12 @@ def coverage_problems(spec: Mapping[str, Any], clients: Mapping[str, Any]) -> li
     return problems
 
 
-def _resolve(spec: Mapping[str, Any], node: Any) -> Any:
-    while isinstance(node, Mapping) and "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
 def spec_arguments(spec: Mapping[str, Any], op_id: str) -> list[tuple[str, str]]:
     """(where, name) of each parameter and top-level JSON body field of an operation."""
-    _, path, op = spec_operations(spec)[op_id]
-    raw = [*spec["paths"][path].get("parameters", []), *op.get("parameters", [])]
-    found = [(p["in"], p["name"]) for p in (_resolve(spec, r) for r in raw)]
-    body = _resolve(spec, op.get("requestBody", {}))
-    schema = _resolve(spec, body.get("content", {}).get("application/json", {}).get("schema"))
-    if isinstance(schema, Mapping):
-        found += [("body", name) for name in schema.get("properties", {})]
+    view = SpecView(spec)
+    found = list(view.params(op_id))
+    body = view.at(view.op(op_id), "requestBody", "content", "application/json", "schema")
+    found += [("body", name) for name in (view.at(body, "properties") or {})]
     return sorted(set(found))
 
 
@@ -132,7 +110,7 @@ def accepted_arguments(func: Callable[..., Any]) -> set[str]:
 
 def argument_problems(spec: Mapping[str, Any], clients: Mapping[str, Any]) -> list[str]:
     """Spec parameters and body fields that a facade method has no argument for."""
-    operations = spec_operations(spec)
+    operations = SpecView(spec).operations()
     problems: list[str] = []
     for label, client in clients.items():
         for name, func in facade_methods(client, label).items():
