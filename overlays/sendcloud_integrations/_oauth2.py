@@ -3,7 +3,12 @@
 The token request is yielded from the auth flow, so it goes through the same
 httpx client, transport and event hooks as the API request (MockTransport and
 in-process sandboxes see it too). One lock per instance makes the fetch single
-flight: check, lock, re-check, fetch while holding the lock.
+flight: check, lock, re-check, fetch while holding the lock. Callers that waited
+for a fetch get its token, or its error, without fetching again.
+
+httpx never throws a transport error into an auth flow (it closes the flow), so
+a refused or timed-out token request surfaces from ``client.send`` as an
+httpx.TransportError; sc.Client retries those like any other connection error.
 """
 
 from __future__ import annotations
@@ -45,8 +50,10 @@ class OAuth2ClientCredentials(httpx.Auth):
     without ``expires_in`` is kept until the API answers 401). A 401 from the API
     refreshes the token once and replays the request once; a second 401 raises
     AuthenticationError. Token endpoint answers 429/5xx are retried up to
-    ``max_attempts`` times with exponential backoff; connection errors propagate
-    as httpx transport errors and leave no state behind, so the next call tries again.
+    ``max_attempts`` times with exponential backoff (``backoff`` * 2**n seconds, or
+    the server's Retry-After up to 60 s); 4xx answers raise AuthenticationError with
+    the RFC 6749 error code in ``codes``. Connection errors propagate as httpx
+    transport errors and leave no state behind, so the next call tries again.
 
     ``clock``, ``sleep`` and ``async_sleep`` are injectable so tests control time.
     Use one instance from threads (sync clients) or from one event loop (async

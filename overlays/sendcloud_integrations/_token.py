@@ -149,15 +149,17 @@ def _oauth_error(doc: Mapping[str, Any] | None) -> tuple[str | None, str | None]
 def token_error(response: httpx.Response, *, attempts: int, secret: Secret) -> APIError:
     """The error for a non-2xx token response, with the RFC 6749 error code when there is one."""
     status = response.status_code
-    code, description = _oauth_error(_json_object(response))
-    description = redact(description, secret.reveal()) if description else None
+    # The server's own words go into the message, so a secret it echoes is cut out.
+    code, description = (
+        redact(text, secret.reveal()) if text else None
+        for text in _oauth_error(_json_object(response))
+    )
     errors = [ErrorDetail(status=str(status), code=code, detail=description)] if code else []
     reason = f"{code}: {description}" if code and description else (code or "")
     error: APIError
     if is_retryable(status):
         tries = f"after {attempts} attempt{'s' if attempts != 1 else ''}"
         message = f"OAuth2 token endpoint unavailable {tries}" + (f" ({reason})" if reason else "")
-        message = redact(message, secret.reveal())
         if status == 429:
             retry_after = retry_after_seconds(response)
             error = RateLimitError(
@@ -167,7 +169,6 @@ def token_error(response: httpx.Response, *, attempts: int, secret: Secret) -> A
             error = ServerError(status, errors, response, message=message)
     else:
         message = "OAuth2 token request refused" + (f": {reason}" if reason else "")
-        message = redact(message, secret.reveal())
         cls = AuthenticationError if 400 <= status < 500 else APIError
         error = cls(status, errors, response, message=message)
     error.body = redact(error.body, secret.reveal())
