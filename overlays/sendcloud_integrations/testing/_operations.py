@@ -72,6 +72,18 @@ def _integration(state: State, integration_id: int) -> Integration:
     return found
 
 
+def _status_integration(state: State, integration_id: int, *, in_body: bool) -> Integration:
+    # The spec documents only 200 and 400 for the status endpoints, so an integration_id
+    # that names no integration is a bad request here, as a serializer field rejects it.
+    found = state.integrations.get(integration_id)
+    if found is None:
+        where = {"pointer": "body/integration_id"} if in_body else {"parameter": "integration_id"}
+        raise bad_request(
+            "invalid", "Invalid", f"Integration {integration_id} does not exist.", **where
+        )
+    return found
+
+
 def list_integrations(ctx: Context, params: Params, body: Any) -> SandboxResponse:
     # Unknown sort keys are ignored, as Django REST framework's OrderingFilter does.
     keys = [k.strip() for k in str(params.get("sort") or "").split(",") if k.strip()]
@@ -172,7 +184,7 @@ def create_log(ctx: Context, params: Params, body: Any) -> SandboxResponse:
 
 
 def get_statuses(ctx: Context, params: Params, body: Any) -> SandboxResponse:
-    integration = _integration(ctx.state, params["integration_id"])
+    integration = _status_integration(ctx.state, params["integration_id"], in_body=False)
     rows = ctx.state.statuses.get(integration.id, {}).values()
     shown = [s for s in rows if params.get("show_deleted") or s.deleted_at is None]
     language = params.get("language")
@@ -180,7 +192,7 @@ def get_statuses(ctx: Context, params: Params, body: Any) -> SandboxResponse:
 
 
 def replace_statuses(ctx: Context, params: Params, body: Any) -> SandboxResponse:
-    integration = _integration(ctx.state, body["integration_id"])
+    integration = _status_integration(ctx.state, body["integration_id"], in_body=True)
     current = ctx.state.statuses.setdefault(integration.id, {})
     now = ctx.clock()
     given: dict[str, dict[str, str]] = {}
@@ -202,7 +214,7 @@ def _is_valid(state: State, integration_id: int, external_id: str | None) -> boo
 
 
 def get_mapping(ctx: Context, params: Params, body: Any) -> SandboxResponse:
-    integration = _integration(ctx.state, params["integration_id"])
+    integration = _status_integration(ctx.state, params["integration_id"], in_body=False)
     mapping = ctx.state.mappings.get(integration.id, {})
     entries = [
         {
@@ -216,7 +228,7 @@ def get_mapping(ctx: Context, params: Params, body: Any) -> SandboxResponse:
 
 
 def set_mapping(ctx: Context, params: Params, body: Any) -> SandboxResponse:
-    integration = _integration(ctx.state, body["integration_id"])
+    integration = _status_integration(ctx.state, body["integration_id"], in_body=True)
     mapping = {item["status_category"]: item["external_id"] for item in body["mapping"]}
     if set(mapping) != set(STATUS_CATEGORIES):
         missing = ", ".join(c for c in STATUS_CATEGORIES if c not in mapping)

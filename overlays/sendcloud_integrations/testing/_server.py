@@ -91,8 +91,12 @@ class _RequestHandler(BaseHTTPRequestHandler):
             return
         self.wfile.write(body)
 
-    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
-    do_HEAD = do_OPTIONS = do_TRACE = _serve
+    def __getattr__(self, name: str) -> Any:
+        # Every method reaches the handler (which answers 405 for undeclared ones), not
+        # only those with a do_* method: the standard library would answer 501 for QUERY.
+        if name.startswith("do_"):
+            return self._serve
+        raise AttributeError(name)
 
     def log_message(self, format: str, *args: Any) -> None:
         if self.server.verbose:
