@@ -39,7 +39,7 @@ class ErrorLinks:
         about = d.pop("about", UNSET)
 
         error_links = cls(
-            about=about,
+            about,
         )
 
         error_links.additional_properties = d

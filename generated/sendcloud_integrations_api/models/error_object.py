@@ -1,19 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.error_code import ErrorCode
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.error_links import ErrorLinks
-    from ..models.error_meta import ErrorMeta
-    from ..models.error_source import ErrorSource
-
 
 T = TypeVar("T", bound="ErrorObject")
 
@@ -92,10 +86,6 @@ class ErrorObject:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error_links import ErrorLinks
-        from ..models.error_meta import ErrorMeta
-        from ..models.error_source import ErrorSource
-
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
@@ -134,14 +124,14 @@ class ErrorObject:
             meta = ErrorMeta.from_dict(_meta)
 
         error_object = cls(
-            id=id,
-            links=links,
-            status=status,
-            code=code,
-            title=title,
-            detail=detail,
-            source=source,
-            meta=meta,
+            id,
+            links,
+            status,
+            code,
+            title,
+            detail,
+            source,
+            meta,
         )
 
         error_object.additional_properties = d
@@ -162,3 +152,11 @@ class ErrorObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class rather than inside its methods: each call then skips
+# the import machinery, and models that refer to each other still import, because
+# this module's class already exists when the other module imports it back.
+from ..models.error_links import ErrorLinks
+from ..models.error_meta import ErrorMeta
+from ..models.error_source import ErrorSource

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.error_object import ErrorObject
-    from ..models.error_response_errors_object import ErrorResponseErrorsObject
-
 
 T = TypeVar("T", bound="ErrorResponse")
 
@@ -50,9 +45,6 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error_object import ErrorObject
-        from ..models.error_response_errors_object import ErrorResponseErrorsObject
-
         d = dict(src_dict)
 
         def _parse_errors(
@@ -60,19 +52,20 @@ class ErrorResponse:
         ) -> ErrorResponseErrorsObject | list[ErrorObject] | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                errors_type_0 = []
-                _errors_type_0 = data
-                for errors_type_0_item_data in _errors_type_0:
-                    errors_type_0_item = ErrorObject.from_dict(errors_type_0_item_data)
+            if isinstance(data, list):
+                try:
+                    errors_type_0 = []
+                    _errors_type_0 = data
+                    for errors_type_0_item_data in _errors_type_0:
+                        errors_type_0_item = ErrorObject.from_dict(
+                            errors_type_0_item_data
+                        )
 
-                    errors_type_0.append(errors_type_0_item)
+                        errors_type_0.append(errors_type_0_item)
 
-                return errors_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return errors_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             if not isinstance(data, dict):
                 raise TypeError()
             errors_type_1 = ErrorResponseErrorsObject.from_dict(data)
@@ -82,7 +75,7 @@ class ErrorResponse:
         errors = _parse_errors(d.pop("errors", UNSET))
 
         error_response = cls(
-            errors=errors,
+            errors,
         )
 
         error_response.additional_properties = d
@@ -103,3 +96,10 @@ class ErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class rather than inside its methods: each call then skips
+# the import machinery, and models that refer to each other still import, because
+# this module's class already exists when the other module imports it back.
+from ..models.error_object import ErrorObject
+from ..models.error_response_errors_object import ErrorResponseErrorsObject

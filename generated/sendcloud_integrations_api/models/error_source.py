@@ -55,9 +55,9 @@ class ErrorSource:
         header = d.pop("header", UNSET)
 
         error_source = cls(
-            pointer=pointer,
-            parameter=parameter,
-            header=header,
+            pointer,
+            parameter,
+            header,
         )
 
         error_source.additional_properties = d

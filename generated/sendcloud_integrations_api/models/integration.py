@@ -162,14 +162,7 @@ class Integration:
 
         webhook_active = d.pop("webhook_active", UNSET)
 
-        def _parse_webhook_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        webhook_url = _parse_webhook_url(d.pop("webhook_url", UNSET))
+        webhook_url: None | str | Unset = d.pop("webhook_url", UNSET)
 
         _feedback_type = d.pop("feedback_type", UNSET)
         feedback_type: FeedbackType | Unset
@@ -182,41 +175,37 @@ class Integration:
 
         type_ = d.pop("type", UNSET)
 
-        def _parse_started_failing_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _started_failing_at = d.pop("started_failing_at", UNSET)
+        started_failing_at: datetime.datetime | None | Unset
+        if isinstance(_started_failing_at, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_failing_at_type_0 = datetime.datetime.fromisoformat(data)
+                started_failing_at_type_0 = datetime.datetime.fromisoformat(
+                    _started_failing_at
+                )
 
-                return started_failing_at_type_0
+                started_failing_at = started_failing_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+                started_failing_at = cast(
+                    datetime.datetime | None | Unset, _started_failing_at
+                )
+        else:
+            started_failing_at = _started_failing_at
 
-        started_failing_at = _parse_started_failing_at(
-            d.pop("started_failing_at", UNSET)
-        )
-
-        def _parse_last_fetched_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _last_fetched_at = d.pop("last_fetched_at", UNSET)
+        last_fetched_at: datetime.datetime | None | Unset
+        if isinstance(_last_fetched_at, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_fetched_at_type_0 = datetime.datetime.fromisoformat(data)
+                last_fetched_at_type_0 = datetime.datetime.fromisoformat(
+                    _last_fetched_at
+                )
 
-                return last_fetched_at_type_0
+                last_fetched_at = last_fetched_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        last_fetched_at = _parse_last_fetched_at(d.pop("last_fetched_at", UNSET))
+                last_fetched_at = cast(
+                    datetime.datetime | None | Unset, _last_fetched_at
+                )
+        else:
+            last_fetched_at = _last_fetched_at
 
         _created_at = d.pop("created_at", UNSET)
         created_at: datetime.datetime | Unset
@@ -233,19 +222,19 @@ class Integration:
             updated_at = datetime.datetime.fromisoformat(_updated_at)
 
         integration = cls(
-            shop_name=shop_name,
-            shop_url=shop_url,
-            service_point_enabled=service_point_enabled,
-            service_point_carriers=service_point_carriers,
-            webhook_active=webhook_active,
-            webhook_url=webhook_url,
-            feedback_type=feedback_type,
-            id=id,
-            type_=type_,
-            started_failing_at=started_failing_at,
-            last_fetched_at=last_fetched_at,
-            created_at=created_at,
-            updated_at=updated_at,
+            shop_name,
+            shop_url,
+            service_point_enabled,
+            service_point_carriers,
+            webhook_active,
+            webhook_url,
+            feedback_type,
+            id,
+            type_,
+            started_failing_at,
+            last_fetched_at,
+            created_at,
+            updated_at,
         )
 
         integration.additional_properties = d

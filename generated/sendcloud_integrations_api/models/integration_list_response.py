@@ -39,7 +39,7 @@ class IntegrationListResponse:
         data = d.pop("data", UNSET)
 
         integration_list_response = cls(
-            data=data,
+            data,
         )
 
         integration_list_response.additional_properties = d

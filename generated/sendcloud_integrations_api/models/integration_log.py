@@ -2,18 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.integration_log_additional_data import IntegrationLogAdditionalData
-    from ..models.integration_log_request import IntegrationLogRequest
-    from ..models.integration_log_response import IntegrationLogResponse
-
 
 T = TypeVar("T", bound="IntegrationLog")
 
@@ -58,12 +52,6 @@ class IntegrationLog:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.integration_log_additional_data import (
-            IntegrationLogAdditionalData,
-        )
-        from ..models.integration_log_request import IntegrationLogRequest
-        from ..models.integration_log_response import IntegrationLogResponse
-
         base_url = self.base_url
 
         id = self.id
@@ -166,79 +154,42 @@ class IntegrationLog:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.integration_log_additional_data import (
-            IntegrationLogAdditionalData,
-        )
-        from ..models.integration_log_request import IntegrationLogRequest
-        from ..models.integration_log_response import IntegrationLogResponse
-
         d = dict(src_dict)
         base_url = d.pop("base_url")
 
         id = d.pop("id", UNSET)
 
-        def _parse_integration_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        integration_id: int | None | Unset = d.pop("integration_id", UNSET)
 
-        integration_id = _parse_integration_id(d.pop("integration_id", UNSET))
-
-        def _parse_full_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        full_url = _parse_full_url(d.pop("full_url", UNSET))
+        full_url: None | str | Unset = d.pop("full_url", UNSET)
 
         method = d.pop("method", UNSET)
 
-        def _parse_response_code(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        response_code: int | None | Unset = d.pop("response_code", UNSET)
 
-        response_code = _parse_response_code(d.pop("response_code", UNSET))
-
-        def _parse_response(data: object) -> IntegrationLogResponse | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _response = d.pop("response", UNSET)
+        response: IntegrationLogResponse | None | Unset
+        if isinstance(_response, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_type_0 = IntegrationLogResponse.from_dict(data)
+                response_type_0 = IntegrationLogResponse.from_dict(_response)
 
-                return response_type_0
+                response = response_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IntegrationLogResponse | None | Unset, data)
+                response = cast(IntegrationLogResponse | None | Unset, _response)
+        else:
+            response = _response
 
-        response = _parse_response(d.pop("response", UNSET))
-
-        def _parse_request(data: object) -> IntegrationLogRequest | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _request = d.pop("request", UNSET)
+        request: IntegrationLogRequest | None | Unset
+        if isinstance(_request, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                request_type_0 = IntegrationLogRequest.from_dict(data)
+                request_type_0 = IntegrationLogRequest.from_dict(_request)
 
-                return request_type_0
+                request = request_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IntegrationLogRequest | None | Unset, data)
-
-        request = _parse_request(d.pop("request", UNSET))
+                request = cast(IntegrationLogRequest | None | Unset, _request)
+        else:
+            request = _request
 
         _created_at = d.pop("created_at", UNSET)
         created_at: datetime.datetime | Unset
@@ -247,57 +198,42 @@ class IntegrationLog:
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        def _parse_exception_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        exception_type: None | str | Unset = d.pop("exception_type", UNSET)
 
-        exception_type = _parse_exception_type(d.pop("exception_type", UNSET))
-
-        def _parse_exception(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        exception = _parse_exception(d.pop("exception", UNSET))
+        exception: None | str | Unset = d.pop("exception", UNSET)
 
         protected = d.pop("protected", UNSET)
 
-        def _parse_additional_data(
-            data: object,
-        ) -> IntegrationLogAdditionalData | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        _additional_data = d.pop("additional_data", UNSET)
+        additional_data: IntegrationLogAdditionalData | str | Unset
+        if isinstance(_additional_data, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                additional_data_type_0 = IntegrationLogAdditionalData.from_dict(data)
+                additional_data_type_0 = IntegrationLogAdditionalData.from_dict(
+                    _additional_data
+                )
 
-                return additional_data_type_0
+                additional_data = additional_data_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IntegrationLogAdditionalData | str | Unset, data)
-
-        additional_data = _parse_additional_data(d.pop("additional_data", UNSET))
+                additional_data = cast(
+                    IntegrationLogAdditionalData | str | Unset, _additional_data
+                )
+        else:
+            additional_data = _additional_data
 
         integration_log = cls(
-            base_url=base_url,
-            id=id,
-            integration_id=integration_id,
-            full_url=full_url,
-            method=method,
-            response_code=response_code,
-            response=response,
-            request=request,
-            created_at=created_at,
-            exception_type=exception_type,
-            exception=exception,
-            protected=protected,
-            additional_data=additional_data,
+            base_url,
+            id,
+            integration_id,
+            full_url,
+            method,
+            response_code,
+            response,
+            request,
+            created_at,
+            exception_type,
+            exception,
+            protected,
+            additional_data,
         )
 
         integration_log.additional_properties = d
@@ -318,3 +254,11 @@ class IntegrationLog:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class rather than inside its methods: each call then skips
+# the import machinery, and models that refer to each other still import, because
+# this module's class already exists when the other module imports it back.
+from ..models.integration_log_additional_data import IntegrationLogAdditionalData
+from ..models.integration_log_request import IntegrationLogRequest
+from ..models.integration_log_response import IntegrationLogResponse

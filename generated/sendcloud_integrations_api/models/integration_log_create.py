@@ -2,16 +2,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.integration_log_create_request import IntegrationLogCreateRequest
-    from ..models.integration_log_create_response import IntegrationLogCreateResponse
-
 
 T = TypeVar("T", bound="IntegrationLogCreate")
 
@@ -46,11 +41,6 @@ class IntegrationLogCreate:
     exception: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.integration_log_create_request import IntegrationLogCreateRequest
-        from ..models.integration_log_create_response import (
-            IntegrationLogCreateResponse,
-        )
-
         base_url = self.base_url
 
         full_url: None | str | Unset
@@ -135,122 +125,72 @@ class IntegrationLogCreate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.integration_log_create_request import IntegrationLogCreateRequest
-        from ..models.integration_log_create_response import (
-            IntegrationLogCreateResponse,
-        )
-
         d = dict(src_dict)
         base_url = d.pop("base_url")
 
-        def _parse_full_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        full_url: None | str | Unset = d.pop("full_url", UNSET)
 
-        full_url = _parse_full_url(d.pop("full_url", UNSET))
+        method: None | str | Unset = d.pop("method", UNSET)
 
-        def _parse_method(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        response_code: int | None | Unset = d.pop("response_code", UNSET)
 
-        method = _parse_method(d.pop("method", UNSET))
-
-        def _parse_response_code(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        response_code = _parse_response_code(d.pop("response_code", UNSET))
-
-        def _parse_response(
-            data: object,
-        ) -> IntegrationLogCreateResponse | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _response = d.pop("response", UNSET)
+        response: IntegrationLogCreateResponse | None | Unset
+        if isinstance(_response, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_type_0 = IntegrationLogCreateResponse.from_dict(data)
+                response_type_0 = IntegrationLogCreateResponse.from_dict(_response)
 
-                return response_type_0
+                response = response_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IntegrationLogCreateResponse | None | Unset, data)
+                response = cast(IntegrationLogCreateResponse | None | Unset, _response)
+        else:
+            response = _response
 
-        response = _parse_response(d.pop("response", UNSET))
-
-        def _parse_request(data: object) -> IntegrationLogCreateRequest | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _request = d.pop("request", UNSET)
+        request: IntegrationLogCreateRequest | None | Unset
+        if isinstance(_request, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                request_type_0 = IntegrationLogCreateRequest.from_dict(data)
+                request_type_0 = IntegrationLogCreateRequest.from_dict(_request)
 
-                return request_type_0
+                request = request_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IntegrationLogCreateRequest | None | Unset, data)
+                request = cast(IntegrationLogCreateRequest | None | Unset, _request)
+        else:
+            request = _request
 
-        request = _parse_request(d.pop("request", UNSET))
-
-        def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | None | Unset
+        if isinstance(_created_at, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                created_at_type_0 = datetime.datetime.fromisoformat(data)
+                created_at_type_0 = datetime.datetime.fromisoformat(_created_at)
 
-                return created_at_type_0
+                created_at = created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+                created_at = cast(datetime.datetime | None | Unset, _created_at)
+        else:
+            created_at = _created_at
 
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
+        exception_type: None | str | Unset = d.pop("exception_type", UNSET)
 
-        def _parse_exception_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        exception_type = _parse_exception_type(d.pop("exception_type", UNSET))
-
-        def _parse_exception(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        exception = _parse_exception(d.pop("exception", UNSET))
+        exception: None | str | Unset = d.pop("exception", UNSET)
 
         integration_log_create = cls(
-            base_url=base_url,
-            full_url=full_url,
-            method=method,
-            response_code=response_code,
-            response=response,
-            request=request,
-            created_at=created_at,
-            exception_type=exception_type,
-            exception=exception,
+            base_url,
+            full_url,
+            method,
+            response_code,
+            response,
+            request,
+            created_at,
+            exception_type,
+            exception,
         )
 
         return integration_log_create
+
+
+# Imported once, after the class rather than inside its methods: each call then skips
+# the import machinery, and models that refer to each other still import, because
+# this module's class already exists when the other module imports it back.
+from ..models.integration_log_create_request import IntegrationLogCreateRequest
+from ..models.integration_log_create_response import IntegrationLogCreateResponse

@@ -1,21 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.integration_log_create_request_headers import (
-        IntegrationLogCreateRequestHeaders,
-    )
-    from ..models.integration_log_create_request_payload import (
-        IntegrationLogCreateRequestPayload,
-    )
-
 
 T = TypeVar("T", bound="IntegrationLogCreateRequest")
 
@@ -34,13 +25,6 @@ class IntegrationLogCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.integration_log_create_request_headers import (
-            IntegrationLogCreateRequestHeaders,
-        )
-        from ..models.integration_log_create_request_payload import (
-            IntegrationLogCreateRequestPayload,
-        )
-
         headers: dict[str, Any] | None | str | Unset
         if isinstance(self.headers, Unset):
             headers = UNSET
@@ -69,56 +53,38 @@ class IntegrationLogCreateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.integration_log_create_request_headers import (
-            IntegrationLogCreateRequestHeaders,
-        )
-        from ..models.integration_log_create_request_payload import (
-            IntegrationLogCreateRequestPayload,
-        )
-
         d = dict(src_dict)
-
-        def _parse_headers(
-            data: object,
-        ) -> IntegrationLogCreateRequestHeaders | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _headers = d.pop("headers", UNSET)
+        headers: IntegrationLogCreateRequestHeaders | None | str | Unset
+        if isinstance(_headers, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                headers_type_0 = IntegrationLogCreateRequestHeaders.from_dict(data)
+                headers_type_0 = IntegrationLogCreateRequestHeaders.from_dict(_headers)
 
-                return headers_type_0
+                headers = headers_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IntegrationLogCreateRequestHeaders | None | str | Unset, data)
+                headers = cast(
+                    IntegrationLogCreateRequestHeaders | None | str | Unset, _headers
+                )
+        else:
+            headers = _headers
 
-        headers = _parse_headers(d.pop("headers", UNSET))
-
-        def _parse_payload(
-            data: object,
-        ) -> IntegrationLogCreateRequestPayload | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _payload = d.pop("payload", UNSET)
+        payload: IntegrationLogCreateRequestPayload | None | str | Unset
+        if isinstance(_payload, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                payload_type_0 = IntegrationLogCreateRequestPayload.from_dict(data)
+                payload_type_0 = IntegrationLogCreateRequestPayload.from_dict(_payload)
 
-                return payload_type_0
+                payload = payload_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IntegrationLogCreateRequestPayload | None | str | Unset, data)
-
-        payload = _parse_payload(d.pop("payload", UNSET))
+                payload = cast(
+                    IntegrationLogCreateRequestPayload | None | str | Unset, _payload
+                )
+        else:
+            payload = _payload
 
         integration_log_create_request = cls(
-            headers=headers,
-            payload=payload,
+            headers,
+            payload,
         )
 
         integration_log_create_request.additional_properties = d
@@ -139,3 +105,14 @@ class IntegrationLogCreateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class rather than inside its methods: each call then skips
+# the import machinery, and models that refer to each other still import, because
+# this module's class already exists when the other module imports it back.
+from ..models.integration_log_create_request_headers import (
+    IntegrationLogCreateRequestHeaders,
+)
+from ..models.integration_log_create_request_payload import (
+    IntegrationLogCreateRequestPayload,
+)

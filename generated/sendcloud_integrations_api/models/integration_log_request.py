@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.integration_log_request_headers import IntegrationLogRequestHeaders
-    from ..models.integration_log_request_payload import IntegrationLogRequestPayload
-
 
 T = TypeVar("T", bound="IntegrationLogRequest")
 
@@ -30,13 +25,6 @@ class IntegrationLogRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.integration_log_request_headers import (
-            IntegrationLogRequestHeaders,
-        )
-        from ..models.integration_log_request_payload import (
-            IntegrationLogRequestPayload,
-        )
-
         headers: dict[str, Any] | None | str | Unset
         if isinstance(self.headers, Unset):
             headers = UNSET
@@ -65,56 +53,38 @@ class IntegrationLogRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.integration_log_request_headers import (
-            IntegrationLogRequestHeaders,
-        )
-        from ..models.integration_log_request_payload import (
-            IntegrationLogRequestPayload,
-        )
-
         d = dict(src_dict)
-
-        def _parse_headers(
-            data: object,
-        ) -> IntegrationLogRequestHeaders | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _headers = d.pop("headers", UNSET)
+        headers: IntegrationLogRequestHeaders | None | str | Unset
+        if isinstance(_headers, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                headers_type_0 = IntegrationLogRequestHeaders.from_dict(data)
+                headers_type_0 = IntegrationLogRequestHeaders.from_dict(_headers)
 
-                return headers_type_0
+                headers = headers_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IntegrationLogRequestHeaders | None | str | Unset, data)
+                headers = cast(
+                    IntegrationLogRequestHeaders | None | str | Unset, _headers
+                )
+        else:
+            headers = _headers
 
-        headers = _parse_headers(d.pop("headers", UNSET))
-
-        def _parse_payload(
-            data: object,
-        ) -> IntegrationLogRequestPayload | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _payload = d.pop("payload", UNSET)
+        payload: IntegrationLogRequestPayload | None | str | Unset
+        if isinstance(_payload, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                payload_type_0 = IntegrationLogRequestPayload.from_dict(data)
+                payload_type_0 = IntegrationLogRequestPayload.from_dict(_payload)
 
-                return payload_type_0
+                payload = payload_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IntegrationLogRequestPayload | None | str | Unset, data)
-
-        payload = _parse_payload(d.pop("payload", UNSET))
+                payload = cast(
+                    IntegrationLogRequestPayload | None | str | Unset, _payload
+                )
+        else:
+            payload = _payload
 
         integration_log_request = cls(
-            headers=headers,
-            payload=payload,
+            headers,
+            payload,
         )
 
         integration_log_request.additional_properties = d
@@ -135,3 +105,10 @@ class IntegrationLogRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class rather than inside its methods: each call then skips
+# the import machinery, and models that refer to each other still import, because
+# this module's class already exists when the other module imports it back.
+from ..models.integration_log_request_headers import IntegrationLogRequestHeaders
+from ..models.integration_log_request_payload import IntegrationLogRequestPayload

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.integration_log_response_body import IntegrationLogResponseBody
-    from ..models.integration_log_response_headers import IntegrationLogResponseHeaders
-
 
 T = TypeVar("T", bound="IntegrationLogResponse")
 
@@ -30,11 +25,6 @@ class IntegrationLogResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.integration_log_response_body import IntegrationLogResponseBody
-        from ..models.integration_log_response_headers import (
-            IntegrationLogResponseHeaders,
-        )
-
         headers: dict[str, Any] | None | Unset
         if isinstance(self.headers, Unset):
             headers = UNSET
@@ -63,54 +53,34 @@ class IntegrationLogResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.integration_log_response_body import IntegrationLogResponseBody
-        from ..models.integration_log_response_headers import (
-            IntegrationLogResponseHeaders,
-        )
-
         d = dict(src_dict)
-
-        def _parse_headers(
-            data: object,
-        ) -> IntegrationLogResponseHeaders | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _headers = d.pop("headers", UNSET)
+        headers: IntegrationLogResponseHeaders | None | Unset
+        if isinstance(_headers, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                headers_type_0 = IntegrationLogResponseHeaders.from_dict(data)
+                headers_type_0 = IntegrationLogResponseHeaders.from_dict(_headers)
 
-                return headers_type_0
+                headers = headers_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IntegrationLogResponseHeaders | None | Unset, data)
+                headers = cast(IntegrationLogResponseHeaders | None | Unset, _headers)
+        else:
+            headers = _headers
 
-        headers = _parse_headers(d.pop("headers", UNSET))
-
-        def _parse_body(
-            data: object,
-        ) -> IntegrationLogResponseBody | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _body = d.pop("body", UNSET)
+        body: IntegrationLogResponseBody | None | str | Unset
+        if isinstance(_body, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                body_type_1 = IntegrationLogResponseBody.from_dict(data)
+                body_type_1 = IntegrationLogResponseBody.from_dict(_body)
 
-                return body_type_1
+                body = body_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IntegrationLogResponseBody | None | str | Unset, data)
-
-        body = _parse_body(d.pop("body", UNSET))
+                body = cast(IntegrationLogResponseBody | None | str | Unset, _body)
+        else:
+            body = _body
 
         integration_log_response = cls(
-            headers=headers,
-            body=body,
+            headers,
+            body,
         )
 
         integration_log_response.additional_properties = d
@@ -131,3 +101,10 @@ class IntegrationLogResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class rather than inside its methods: each call then skips
+# the import machinery, and models that refer to each other still import, because
+# this module's class already exists when the other module imports it back.
+from ..models.integration_log_response_body import IntegrationLogResponseBody
+from ..models.integration_log_response_headers import IntegrationLogResponseHeaders

@@ -100,14 +100,7 @@ class IntegrationUpdate:
 
         webhook_active = d.pop("webhook_active", UNSET)
 
-        def _parse_webhook_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        webhook_url = _parse_webhook_url(d.pop("webhook_url", UNSET))
+        webhook_url: None | str | Unset = d.pop("webhook_url", UNSET)
 
         _feedback_type = d.pop("feedback_type", UNSET)
         feedback_type: FeedbackType | Unset
@@ -117,13 +110,13 @@ class IntegrationUpdate:
             feedback_type = FeedbackType(_feedback_type)
 
         integration_update = cls(
-            shop_name=shop_name,
-            shop_url=shop_url,
-            service_point_enabled=service_point_enabled,
-            service_point_carriers=service_point_carriers,
-            webhook_active=webhook_active,
-            webhook_url=webhook_url,
-            feedback_type=feedback_type,
+            shop_name,
+            shop_url,
+            service_point_enabled,
+            service_point_carriers,
+            webhook_active,
+            webhook_url,
+            feedback_type,
         )
 
         integration_update.additional_properties = d

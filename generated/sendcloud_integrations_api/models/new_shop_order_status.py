@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.new_shop_order_status_translation import NewShopOrderStatusTranslation
-
 
 T = TypeVar("T", bound="NewShopOrderStatus")
 
@@ -46,10 +42,6 @@ class NewShopOrderStatus:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.new_shop_order_status_translation import (
-            NewShopOrderStatusTranslation,
-        )
-
         d = dict(src_dict)
         external_id = d.pop("external_id")
 
@@ -63,8 +55,8 @@ class NewShopOrderStatus:
             translations.append(translations_item)
 
         new_shop_order_status = cls(
-            external_id=external_id,
-            translations=translations,
+            external_id,
+            translations,
         )
 
         new_shop_order_status.additional_properties = d
@@ -85,3 +77,9 @@ class NewShopOrderStatus:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class rather than inside its methods: each call then skips
+# the import machinery, and models that refer to each other still import, because
+# this module's class already exists when the other module imports it back.
+from ..models.new_shop_order_status_translation import NewShopOrderStatusTranslation

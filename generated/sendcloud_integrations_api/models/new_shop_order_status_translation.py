@@ -49,8 +49,8 @@ class NewShopOrderStatusTranslation:
         language = NewShopOrderStatusTranslationLanguage(d.pop("language"))
 
         new_shop_order_status_translation = cls(
-            status=status,
-            language=language,
+            status,
+            language,
         )
 
         new_shop_order_status_translation.additional_properties = d

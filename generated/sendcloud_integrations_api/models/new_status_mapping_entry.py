@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -50,16 +50,11 @@ class NewStatusMappingEntry:
         d = dict(src_dict)
         status_category = NewStatusMappingEntryStatusCategory(d.pop("status_category"))
 
-        def _parse_external_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        external_id = _parse_external_id(d.pop("external_id"))
+        external_id: None | str = d.pop("external_id")
 
         new_status_mapping_entry = cls(
-            status_category=status_category,
-            external_id=external_id,
+            status_category,
+            external_id,
         )
 
         new_status_mapping_entry.additional_properties = d

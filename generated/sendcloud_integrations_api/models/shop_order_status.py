@@ -2,16 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.shop_order_status_translation import ShopOrderStatusTranslation
-
 
 T = TypeVar("T", bound="ShopOrderStatus")
 
@@ -69,29 +65,22 @@ class ShopOrderStatus:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.shop_order_status_translation import ShopOrderStatusTranslation
-
         d = dict(src_dict)
         external_id = d.pop("external_id", UNSET)
 
         status = d.pop("status", UNSET)
 
-        def _parse_deleted_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _deleted_at = d.pop("deleted_at", UNSET)
+        deleted_at: datetime.datetime | None | Unset
+        if isinstance(_deleted_at, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                deleted_at_type_0 = datetime.datetime.fromisoformat(data)
+                deleted_at_type_0 = datetime.datetime.fromisoformat(_deleted_at)
 
-                return deleted_at_type_0
+                deleted_at = deleted_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        deleted_at = _parse_deleted_at(d.pop("deleted_at", UNSET))
+                deleted_at = cast(datetime.datetime | None | Unset, _deleted_at)
+        else:
+            deleted_at = _deleted_at
 
         _translations = d.pop("translations", UNSET)
         translations: list[ShopOrderStatusTranslation] | Unset = UNSET
@@ -105,10 +94,10 @@ class ShopOrderStatus:
                 translations.append(translations_item)
 
         shop_order_status = cls(
-            external_id=external_id,
-            status=status,
-            deleted_at=deleted_at,
-            translations=translations,
+            external_id,
+            status,
+            deleted_at,
+            translations,
         )
 
         shop_order_status.additional_properties = d
@@ -129,3 +118,9 @@ class ShopOrderStatus:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class rather than inside its methods: each call then skips
+# the import machinery, and models that refer to each other still import, because
+# this module's class already exists when the other module imports it back.
+from ..models.shop_order_status_translation import ShopOrderStatusTranslation

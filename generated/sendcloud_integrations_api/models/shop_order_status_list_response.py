@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.shop_order_status import ShopOrderStatus
-
 
 T = TypeVar("T", bound="ShopOrderStatusListResponse")
 
@@ -44,8 +40,6 @@ class ShopOrderStatusListResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.shop_order_status import ShopOrderStatus
-
         d = dict(src_dict)
         _data = d.pop("data", UNSET)
         data: list[ShopOrderStatus] | Unset = UNSET
@@ -57,7 +51,7 @@ class ShopOrderStatusListResponse:
                 data.append(data_item)
 
         shop_order_status_list_response = cls(
-            data=data,
+            data,
         )
 
         shop_order_status_list_response.additional_properties = d
@@ -78,3 +72,9 @@ class ShopOrderStatusListResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class rather than inside its methods: each call then skips
+# the import machinery, and models that refer to each other still import, because
+# this module's class already exists when the other module imports it back.
+from ..models.shop_order_status import ShopOrderStatus

@@ -56,8 +56,8 @@ class ShopOrderStatusTranslation:
             language = ShopOrderStatusTranslationLanguage(_language)
 
         shop_order_status_translation = cls(
-            status=status,
-            language=language,
+            status,
+            language,
         )
 
         shop_order_status_translation.additional_properties = d

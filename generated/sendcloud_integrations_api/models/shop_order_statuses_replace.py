@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.new_shop_order_status import NewShopOrderStatus
-
 
 T = TypeVar("T", bound="ShopOrderStatusesReplace")
 
@@ -47,8 +43,6 @@ class ShopOrderStatusesReplace:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.new_shop_order_status import NewShopOrderStatus
-
         d = dict(src_dict)
         integration_id = d.pop("integration_id")
 
@@ -60,8 +54,8 @@ class ShopOrderStatusesReplace:
             statuses.append(statuses_item)
 
         shop_order_statuses_replace = cls(
-            integration_id=integration_id,
-            statuses=statuses,
+            integration_id,
+            statuses,
         )
 
         shop_order_statuses_replace.additional_properties = d
@@ -82,3 +76,9 @@ class ShopOrderStatusesReplace:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class rather than inside its methods: each call then skips
+# the import machinery, and models that refer to each other still import, because
+# this module's class already exists when the other module imports it back.
+from ..models.new_shop_order_status import NewShopOrderStatus

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.status_mapping_entry import StatusMappingEntry
-
 
 T = TypeVar("T", bound="StatusMapping")
 
@@ -56,8 +52,6 @@ class StatusMapping:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.status_mapping_entry import StatusMappingEntry
-
         d = dict(src_dict)
         integration_id = d.pop("integration_id", UNSET)
 
@@ -71,8 +65,8 @@ class StatusMapping:
                 mapping.append(mapping_item)
 
         status_mapping = cls(
-            integration_id=integration_id,
-            mapping=mapping,
+            integration_id,
+            mapping,
         )
 
         status_mapping.additional_properties = d
@@ -93,3 +87,9 @@ class StatusMapping:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class rather than inside its methods: each call then skips
+# the import machinery, and models that refer to each other still import, because
+# this module's class already exists when the other module imports it back.
+from ..models.status_mapping_entry import StatusMappingEntry

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -63,21 +63,14 @@ class StatusMappingEntry:
         else:
             status_category = StatusCategory(_status_category)
 
-        def _parse_external_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        external_id = _parse_external_id(d.pop("external_id", UNSET))
+        external_id: None | str | Unset = d.pop("external_id", UNSET)
 
         is_valid = d.pop("is_valid", UNSET)
 
         status_mapping_entry = cls(
-            status_category=status_category,
-            external_id=external_id,
-            is_valid=is_valid,
+            status_category,
+            external_id,
+            is_valid,
         )
 
         status_mapping_entry.additional_properties = d

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.status_mapping import StatusMapping
-
 
 T = TypeVar("T", bound="StatusMappingResponse")
 
@@ -41,8 +37,6 @@ class StatusMappingResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.status_mapping import StatusMapping
-
         d = dict(src_dict)
         _data = d.pop("data", UNSET)
         data: StatusMapping | Unset
@@ -52,7 +46,7 @@ class StatusMappingResponse:
             data = StatusMapping.from_dict(_data)
 
         status_mapping_response = cls(
-            data=data,
+            data,
         )
 
         status_mapping_response.additional_properties = d
@@ -73,3 +67,9 @@ class StatusMappingResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class rather than inside its methods: each call then skips
+# the import machinery, and models that refer to each other still import, because
+# this module's class already exists when the other module imports it back.
+from ..models.status_mapping import StatusMapping

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.new_status_mapping_entry import NewStatusMappingEntry
-
 
 T = TypeVar("T", bound="StatusMappingSet")
 
@@ -53,8 +49,6 @@ class StatusMappingSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.new_status_mapping_entry import NewStatusMappingEntry
-
         d = dict(src_dict)
         integration_id = d.pop("integration_id")
 
@@ -66,8 +60,8 @@ class StatusMappingSet:
             mapping.append(mapping_item)
 
         status_mapping_set = cls(
-            integration_id=integration_id,
-            mapping=mapping,
+            integration_id,
+            mapping,
         )
 
         status_mapping_set.additional_properties = d
@@ -88,3 +82,9 @@ class StatusMappingSet:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported once, after the class rather than inside its methods: each call then skips
+# the import machinery, and models that refer to each other still import, because
+# this module's class already exists when the other module imports it back.
+from ..models.new_status_mapping_entry import NewStatusMappingEntry
