@@ -351,3 +351,13 @@ async def test_base_url_trailing_slash_is_normalised(h: Harness) -> None:
     assert recorder.last.url == httpx.URL(f"{BASE_URL}/integrations/3")
     assert repr(client).endswith(f"(base_url='{BASE_URL}')")
     await h.close(client)
+
+
+@pytest.mark.parametrize("client_class", [sc.Client, sc.AsyncClient])
+def test_credentials_in_base_url_are_refused_without_echoing_them(
+    client_class: type[sc.Client] | type[sc.AsyncClient],
+) -> None:
+    """user:secret@ in base_url (which would reach logs, errors and repr) is a ValueError."""
+    with pytest.raises(ValueError, match="credentials") as info:
+        client_class(base_url=f"https://public:{SECRET}@panel.example/api/v3")
+    assert SECRET not in str(info.value)

@@ -26,6 +26,10 @@ from ._sender import AsyncSender, CapturedResponses, SyncSender, capture_respons
 def _options(
     base_url: str, timeout: float | httpx.Timeout, max_retries: int, retry_writes: bool
 ) -> ClientOptions:
+    if httpx.URL(str(base_url)).userinfo:
+        # httpx would turn them into Basic auth, and every log line, error message
+        # and repr showing the URL would then show the secret; not echoed here either.
+        raise ValueError("base_url must not contain credentials; pass them as auth=")
     return ClientOptions(
         base_url=str(base_url).rstrip("/"),
         timeout=_as_timeout(timeout),
