@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from ._server import SandboxServer
     from ._transport import SandboxTransport
 
-# In-process requests use this origin; it never leaves the process.
-IN_PROCESS_ORIGIN = "http://sandbox.invalid"
+# In-process requests use this origin: never resolvable (.invalid), and https so
+# clients that refuse plain http to non-loopback hosts accept it.
+IN_PROCESS_ORIGIN = "https://sandbox.invalid"
 
 
 class Sandbox:
