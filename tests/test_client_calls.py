@@ -9,6 +9,7 @@ Both clients run every case.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import json
 from typing import Any
 
@@ -233,3 +234,30 @@ async def test_no_content_calls_accept_empty_and_null_bodies(
     assert await h.run(client.status_mapping.set(3, mapping)) is None
     assert len(recorder.requests) == 2
     await h.close(client)
+
+
+RESOURCE_PAIRS = [
+    (_resources.Integrations, _async_resources.AsyncIntegrations),
+    (_resources.ExceptionLogs, _async_resources.AsyncExceptionLogs),
+    (_resources.ShopOrderStatuses, _async_resources.AsyncShopOrderStatuses),
+    (_resources.StatusMappings, _async_resources.AsyncStatusMappings),
+]
+
+
+@pytest.mark.parametrize(("sync_cls", "async_cls"), RESOURCE_PAIRS, ids=lambda c: c.__name__)
+def test_async_resources_mirror_the_sync_signatures(sync_cls: type, async_cls: type) -> None:
+    """Each async resource has the sync twin's public methods with identical parameters."""
+
+    def public(cls: type) -> dict[str, inspect.Signature]:
+        return {
+            name: inspect.signature(member)
+            for name, member in vars(cls).items()
+            if callable(member) and not name.startswith("_")
+        }
+
+    sync_methods, async_methods = public(sync_cls), public(async_cls)
+    assert set(sync_methods) == set(async_methods)
+    for name, signature in sync_methods.items():
+        assert list(signature.parameters.values()) == list(
+            async_methods[name].parameters.values()
+        ), name

@@ -66,7 +66,8 @@ def retry_delay(
     """Delay before retry number ``attempt`` (1-based).
 
     A server's Retry-After wins (capped); otherwise exponential backoff with
-    full jitter, capped, so many clients don't retry in lockstep.
+    jitter (half to all of the capped ceiling), so many clients don't retry in
+    lockstep while the delay still grows.
     """
     if response is not None:
         hinted = parse_retry_after(response.headers.get("Retry-After"))
