@@ -23,6 +23,13 @@ from sendcloud_integrations_api.models.status_category import StatusCategory
 from sendcloud_integrations_api.models.status_mapping import StatusMapping
 from sendcloud_integrations_api.models.status_mapping_entry import StatusMappingEntry
 
+from ._auth import (
+    DEFAULT_TOKEN_URL,
+    BasicAuth,
+    ConfigurationError,
+    InsecureTransportError,
+    OAuth2ClientCredentials,
+)
 from ._client import AsyncClient, Client
 from ._config import DEFAULT_BASE_URL, RetryPolicy
 from ._errors import (
@@ -47,6 +54,7 @@ from ._version import SPEC_VERSION, __version__
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_TOKEN_URL",
     "SPEC_VERSION",
     "APIConnectionError",
     "APIError",
@@ -55,11 +63,14 @@ __all__ = [
     "AsyncLogPaginator",
     "AuthenticationError",
     "BadRequestError",
+    "BasicAuth",
     "CapturedResponses",
     "Client",
+    "ConfigurationError",
     "ConflictError",
     "ErrorDetail",
     "FeedbackType",
+    "InsecureTransportError",
     "Integration",
     "IntegrationLog",
     "Language",
@@ -68,6 +79,7 @@ __all__ = [
     "NewShopOrderStatus",
     "NewShopOrderStatusTranslation",
     "NotFoundError",
+    "OAuth2ClientCredentials",
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -83,3 +95,11 @@ __all__ = [
     "StatusMappingEntry",
     "__version__",
 ]
+
+# Present hand-written classes as `sendcloud_integrations.X` (reprs, tracebacks,
+# docs), the way httpx does; generated models keep their own module.
+for _name in __all__:
+    _member = globals()[_name]
+    if getattr(_member, "__module__", "").startswith("sendcloud_integrations."):
+        _member.__module__ = "sendcloud_integrations"
+del _name, _member

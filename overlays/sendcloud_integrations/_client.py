@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Any, Self
 
+import anyio
 import httpx
 
 from ._async_resources import (
@@ -24,8 +24,16 @@ from ._sender import AsyncSender, CapturedResponses, SyncSender, capture_respons
 
 
 def _options(
-    base_url: str, timeout: float | httpx.Timeout, max_retries: int, retry_writes: bool
+    base_url: str,
+    timeout: float | httpx.Timeout | None,
+    http_client: httpx.Client | httpx.AsyncClient | None,
+    max_retries: int,
+    retry_writes: bool,
 ) -> ClientOptions:
+    # No timeout given: a caller's own httpx client keeps its own; ours gets
+    # the finite default.
+    if timeout is None:
+        timeout = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
     if httpx.URL(str(base_url)).userinfo:
         # httpx would turn them into Basic auth, and every log line, error message
         # and repr showing the URL would then show the secret; not echoed here either.
@@ -79,7 +87,7 @@ class Client(_ClientBase):
         *,
         auth: httpx.Auth | None = None,
         base_url: str = DEFAULT_BASE_URL,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        timeout: float | httpx.Timeout | None = None,
         max_retries: int = RetryPolicy.max_retries,
         retry_writes: bool = False,
         http_client: httpx.Client | None = None,
@@ -90,9 +98,11 @@ class Client(_ClientBase):
             raise ValueError("pass either http_client or transport, not both")
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
-            transport=transport, headers={"User-Agent": USER_AGENT}, timeout=_as_timeout(timeout)
+            transport=transport,
+            headers={"User-Agent": USER_AGENT},
+            timeout=DEFAULT_TIMEOUT if timeout is None else _as_timeout(timeout),
         )
-        self._options = _options(base_url, timeout, max_retries, retry_writes)
+        self._options = _options(base_url, timeout, http_client, max_retries, retry_writes)
         self._auth = auth
         self._sleep = sleep
         self._bind()
@@ -155,20 +165,22 @@ class AsyncClient(_ClientBase):
         *,
         auth: httpx.Auth | None = None,
         base_url: str = DEFAULT_BASE_URL,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        timeout: float | httpx.Timeout | None = None,
         max_retries: int = RetryPolicy.max_retries,
         retry_writes: bool = False,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
     ) -> None:
         if http_client is not None and transport is not None:
             raise ValueError("pass either http_client or transport, not both")
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
-            transport=transport, headers={"User-Agent": USER_AGENT}, timeout=_as_timeout(timeout)
+            transport=transport,
+            headers={"User-Agent": USER_AGENT},
+            timeout=DEFAULT_TIMEOUT if timeout is None else _as_timeout(timeout),
         )
-        self._options = _options(base_url, timeout, max_retries, retry_writes)
+        self._options = _options(base_url, timeout, http_client, max_retries, retry_writes)
         self._auth = auth
         self._sleep = sleep
         self._bind()

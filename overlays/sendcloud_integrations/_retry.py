@@ -26,7 +26,14 @@ def never_left(exc: httpx.TransportError) -> bool:
     return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
 
 
+# Worth another try: the network or the peer failed. Not worth it: our own
+# configuration is wrong (UnsupportedProtocol, LocalProtocolError, ...).
+_TRANSIENT = (httpx.NetworkError, httpx.TimeoutException, httpx.RemoteProtocolError)
+
+
 def may_retry_error(method: str, exc: httpx.TransportError, policy: RetryPolicy) -> bool:
+    if not isinstance(exc, _TRANSIENT):
+        return False
     if method in IDEMPOTENT_METHODS or policy.retry_writes:
         return True
     return never_left(exc)
