@@ -92,7 +92,11 @@ def run_pinned_tests(tree: Tree) -> int:
     env = dict(os.environ)
     paths = [str(tree.root / "overlays"), str(tree.root / "generated")]
     env["PYTHONPATH"] = os.pathsep.join([*paths, env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-    cmd = [sys.executable, "-m", "pytest", "-q", "-rfEX", *tree.pinned_tests()]
+    # The package's own pytest plugin imports the overlays; when a spec change breaks
+    # that import, the pinned tests must still run and say where.
+    plugin = ["-p", "no:sendcloud_integrations"]
+    cmd = [sys.executable, "-m", "pytest", "-q", "-rfEX", "--continue-on-collection-errors"]
+    cmd += [*plugin, *tree.pinned_tests()]
     return subprocess.run(cmd, cwd=tree.root, env=env, check=False).returncode
 
 
@@ -114,7 +118,7 @@ def update(
     accept: bool = False,
     tests: bool = True,
     regen: Callable[[Tree], None] = regenerate,
-    echo: Callable[[str], None] = print,
+    echo: Callable[[str], None] = lambda text: print(text, flush=True),
 ) -> int:
     """The whole update; the exit status (0 green, 1 work left, 2 spec refused)."""
     if new is None:
