@@ -93,11 +93,18 @@ class _Bridge(BaseHTTPRequestHandler):
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def do_GET(self) -> None:
+        self._bridge("GET")
+
+    def do_POST(self) -> None:
+        self._bridge("POST")
+
+    def _bridge(self, method: str) -> None:
         host, port = self.server.server_address[:2]
         url = f"http://{host}:{port}{self.path}"
         # The client's port tells the tests how many connections were opened.
         headers = {**dict(self.headers), "X-Test-Client-Port": str(self.client_address[1])}
-        request = httpx.Request("GET", url, headers=headers)
+        body_in = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        request = httpx.Request(method, url, headers=headers, content=body_in)
         response = type(self).handler(request)
         body = response.read()
         self.send_response(response.status_code)
