@@ -13,8 +13,6 @@ import httpx
 
 import sendcloud_integrations as sc
 
-from .._auth import BasicAuth
-from .._oauth2 import OAuth2ClientCredentials
 from ._sandbox import Sandbox
 from ._seed import API_ID, PRESTASHOP_ID, WOOCOMMERCE_ID
 
@@ -112,12 +110,12 @@ def _basic_auth_tour(client: sc.Client, auth: httpx.Auth, say: Say) -> None:
 def run(sandbox: Sandbox, base_url: str, token_url: str, say: Say = print) -> None:
     """The tour against a running sandbox (the tests call this with a loopback server)."""
     creds = sandbox.credentials
-    auth = BasicAuth(creds.public_key, creds.secret_key)
+    auth = sc.BasicAuth(creds.public_key, creds.secret_key)
     with sc.Client(auth=auth, base_url=base_url) as client:
         _basic_auth_tour(client, auth, say)
 
     say("\n9. OAuth2 client credentials, with a token that expires")
-    oauth = OAuth2ClientCredentials(creds.client_id, creds.client_secret, token_url=token_url)
+    oauth = sc.OAuth2ClientCredentials(creds.client_id, creds.client_secret, token_url=token_url)
     with sc.Client(auth=oauth, base_url=base_url) as client:
         count = len(client.integrations.list())
         issued = sandbox.tokens.issued
