@@ -57,3 +57,29 @@ def typecheck(session: nox.Session) -> None:
     """mypy --strict on the overlays (the public package)."""
     session.install("-e", ".[sandbox]", MYPY_PIN, *TYPE_STUBS)
     session.run("mypy", "--strict", "overlays/sendcloud_integrations")
+
+
+# Also in the test dependency group (tests/test_api_diff.py); keep the two equal.
+GRIFFE_PIN = "griffe==2.4.1"
+
+
+@nox.session(python=PYTHON)
+def update_spec(session: nox.Session) -> None:
+    """Take a new upstream spec in: `-- PATH`, then `-- --accept-snapshot` once reviewed.
+
+    Validates PATH, prints the API surface diff (each change breaking or additive),
+    copies it to openapi/, regenerates generated/ and the lock, runs the pinned tests.
+    """
+    session.install("-e", ".[sandbox]", *nox.project.dependency_groups(PYPROJECT, "test"))
+    session.install(GENERATOR_PIN, RUFF_PIN)
+    session.run("python", "tools/update_spec.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def api_diff(session: nox.Session) -> None:
+    """Breaking changes to the public API of sendcloud_integrations since the last tag or `-- REF`.
+
+    Exits 1 when there are any (griffe), 0 when none or when nothing has been tagged yet.
+    """
+    session.install(GRIFFE_PIN)
+    session.run("python", "tools/api_diff.py", *session.posargs)
