@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nox
 
 nox.options.default_venv_backend = "venv"
@@ -83,3 +85,40 @@ def api_diff(session: nox.Session) -> None:
     """
     session.install(GRIFFE_PIN)
     session.run("python", "tools/api_diff.py", *session.posargs)
+
+
+# Release tooling (issue #9). build and twine only ever run in the build session.
+BUILD_PINS = ["build==1.6.1", "twine==7.0.0"]
+VENDOR_EXAMPLE = ["build/vendor/acme/_vendor/sendcloud", "--package", "acme._vendor.sendcloud"]
+
+
+@nox.session(python=PYTHON)
+def vendor(session: nox.Session) -> None:
+    """Vendor the SDK into another package: `-- DEST --package acme._vendor.sendcloud`.
+
+    Without arguments it writes the example copy build/vendor/acme/_vendor/sendcloud.
+    Either way the copy is then imported in a fresh interpreter and its client makes a
+    call against its own sandbox.
+    """
+    project = PYPROJECT["project"]
+    session.install(*project["dependencies"], *project["optional-dependencies"]["sandbox"])
+    session.run("python", "tools/vendor.py", *(session.posargs or VENDOR_EXAMPLE), "--verify")
+
+
+@nox.session(python=PYTHON)
+def build(session: nox.Session) -> None:
+    """The sdist and the wheel into dist/ with `python -m build`, then `twine check --strict`."""
+    session.install(*BUILD_PINS)
+    # Old artifacts of ours would be checked (and later uploaded) alongside the new ones.
+    for old in Path("dist").glob("sendcloud_integrations-*"):
+        old.unlink()
+    session.run("python", "-m", "build", "--outdir", "dist")
+    built = sorted(str(p) for p in Path("dist").glob("sendcloud_integrations-*"))
+    session.run("twine", "check", "--strict", *built)
+
+
+@nox.session(name="typing", python=PYTHON)
+def typing_session(session: nox.Session) -> None:
+    """mypy --strict on tests/typing: the public API as users call it, sync and async."""
+    session.install("-e", ".[sandbox]", MYPY_PIN, *TYPE_STUBS)
+    session.run("mypy", "--strict", "tests/typing")

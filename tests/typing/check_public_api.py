@@ -1,0 +1,131 @@
+"""The public API as a user types it: checked by ``nox -s typing`` (mypy --strict), never run.
+
+``assert_type`` pins what mypy infers for each return value. Each ``# type: ignore[code]``
+marks a call that must be rejected with that error code: --strict turns on
+warn_unused_ignores, so if mypy ever accepts such a call (or rejects it for another
+reason) the session fails. The file name does not start with ``test_``, so pytest
+never collects it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import assert_type
+
+import httpx
+import sendcloud_integrations as sc
+from sendcloud_integrations.testing import Sandbox
+from sendcloud_integrations_api.types import Unset
+
+
+def construct(sandbox: Sandbox) -> None:
+    basic = sc.BasicAuth("public-key", "secret-key")
+    oauth = sc.OAuth2ClientCredentials("client-id", "client-secret", token_url=sandbox.token_url)
+    with sc.Client(auth=basic, base_url=sandbox.base_url, transport=sandbox.transport()) as client:
+        assert_type(client, sc.Client)
+        assert_type(client.with_options(max_retries=0, timeout=5.0), sc.Client)
+        assert_type(client.base_url, str)
+    assert_type(sc.Client.from_env(), sc.Client)
+    assert_type(sc.AsyncClient.from_env(), sc.AsyncClient)
+    sc.AsyncClient(auth=oauth, retry_writes=True, timeout=httpx.Timeout(10.0))
+
+
+def sync_calls(client: sc.Client) -> None:
+    integrations = client.integrations.list(sort="-updated_at")
+    assert_type(integrations, list[sc.Integration])
+    integration = client.integrations.get(1)
+    assert_type(integration, sc.Integration)
+    assert_type(integration.id, int | Unset)
+    assert_type(integration.updated_at, datetime.datetime | Unset)
+    assert_type(client.integrations.update(1, shop_name="Shop", webhook_active=False), None)
+    assert_type(client.integrations.delete(1), None)
+
+    logs = client.exception_logs.list(7, page_size=50, limit=200)
+    assert_type(logs, sc.LogPaginator)
+    for log in logs:
+        assert_type(log, sc.IntegrationLog)
+    for page in client.exception_logs.list().pages():
+        assert_type(page, sc.LogPage)
+        assert_type(page.items, list[sc.IntegrationLog])
+        assert_type(page.next_cursor, str | None)
+        assert_type(page.has_next_page, bool)
+    created = client.exception_logs.create(
+        7, base_url="https://shop.example", method="POST", response_code=503
+    )
+    assert_type(created, sc.IntegrationLog)
+
+    statuses = client.shop_order_statuses.list(7, language=sc.Language.NL_NL, show_deleted=True)
+    assert_type(statuses, list[sc.ShopOrderStatus])
+    translations: list[sc.ShopOrderStatusTranslation] | Unset = statuses[0].translations
+    del translations
+    client.shop_order_statuses.replace(
+        7,
+        statuses=[
+            {"external_id": "11", "translations": [{"status": "Ready", "language": "en-gb"}]}
+        ],
+    )
+    assert_type(client.status_mapping.get(7), sc.StatusMapping)
+    assert_type(client.status_mapping.set(7, {"READY_TO_SEND": "11", "CANCEL": None}), None)
+
+    with client.capture_responses() as raw:
+        client.integrations.list()
+    assert_type(raw, sc.CapturedResponses)
+    assert_type(raw.last, httpx.Response)
+
+
+def errors(client: sc.Client) -> None:
+    try:
+        client.integrations.get(1)
+    except sc.RateLimitError as error:
+        assert_type(error.retry_after, float | None)
+        assert_type(error.status_code, int)
+    except sc.APIError as error:
+        assert_type(error.errors, list[sc.ErrorDetail])
+        assert_type(error.codes, list[str])
+        assert_type(error.response, httpx.Response | None)
+    except sc.SendcloudError as error:
+        assert_type(error.resume_cursor, str | None)
+
+
+async def async_calls(client: sc.AsyncClient) -> None:
+    async with client:
+        assert_type(await client.integrations.list(), list[sc.Integration])
+        assert_type(await client.integrations.get(1), sc.Integration)
+        assert_type(await client.integrations.update(1, shop_url="https://shop.example"), None)
+        logs = client.exception_logs.list(page_size=10)
+        assert_type(logs, sc.AsyncLogPaginator)
+        async for log in logs:
+            assert_type(log, sc.IntegrationLog)
+        async for page in logs.pages():
+            assert_type(page, sc.LogPage)
+        created = await client.exception_logs.create(7, base_url="https://shop.example")
+        assert_type(created, sc.IntegrationLog)
+        assert_type(await client.shop_order_statuses.list(7), list[sc.ShopOrderStatus])
+        assert_type(await client.status_mapping.get(7), sc.StatusMapping)
+        assert_type(client.with_options(retry_writes=True), sc.AsyncClient)
+
+
+def rejected_sync(client: sc.Client, sandbox: Sandbox) -> None:
+    client.integrations.get("7")  # type: ignore[arg-type]
+    client.integrations.list("-updated_at")  # type: ignore[call-arg]
+    client.integrations.update(7, shop_nam="Shop")  # type: ignore[call-arg]
+    client.integrations.update(7, webhook_active="yes")  # type: ignore[arg-type]
+    client.exception_logs.create(7)  # type: ignore[call-arg]
+    client.exception_logs.list(page_size="100")  # type: ignore[arg-type]
+    client.shop_order_statuses.replace(7, statuses=[{"external_id": "11"}])  # type: ignore[list-item]
+    client.status_mapping.set(7, {"READY_TO_SEND": 11})  # type: ignore[dict-item]
+    sc.Client(auth="public-key:secret-key")  # type: ignore[arg-type]
+    sc.Client(transport=sandbox)  # type: ignore[arg-type]
+    sc.BasicAuth("public-key")  # type: ignore[call-arg]
+    name: int = client.integrations.get(7).shop_name  # type: ignore[assignment]
+    del name
+
+
+async def rejected_async(client: sc.AsyncClient) -> None:
+    integrations: list[sc.Integration] = client.integrations.list()  # type: ignore[assignment]
+    del integrations
+    for _log in client.exception_logs.list():  # type: ignore[attr-defined]
+        pass
+    client.integrations.delete(7)  # type: ignore[unused-coroutine]
+    async with sc.Client() as _client:  # type: ignore[attr-defined]
+        pass
