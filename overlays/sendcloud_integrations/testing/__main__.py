@@ -8,8 +8,6 @@ import signal
 import sys
 from types import FrameType
 
-from ._oauth import Credentials
-from ._sandbox import Sandbox
 from ._seed import DEFAULT_LOG_COUNT
 
 
@@ -35,12 +33,20 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "demo":
+    try:
+        from ._oauth import Credentials
+        from ._sandbox import Sandbox
+        from ._server import SandboxServer
         from .demo import main as demo_main
-
+    except ImportError as error:
+        print(
+            f"{error}\nThe sandbox needs its extra: pip install 'sendcloud-integrations[sandbox]'",
+            file=sys.stderr,
+        )
+        return 2
+    if args.command == "demo":
         return demo_main([])
     sandbox = Sandbox(log_count=args.logs, token_expires_in=args.token_expires_in)
-    from ._server import SandboxServer
 
     server = SandboxServer(sandbox, args.host, args.port, verbose=args.verbose)
     creds = Credentials()
