@@ -9,7 +9,7 @@ import nox
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = True
-nox.options.sessions = ["tests", "lint", "typecheck", "typing", "vendor", "build"]
+nox.options.sessions = ["tests", "lint", "typecheck", "typing", "vendor", "build", "contract"]
 
 PYTHON = "3.11"
 # The generator and the ruff its post hooks run are pinned together: a change
@@ -43,6 +43,18 @@ def tests(session: nox.Session) -> None:
     session.install("-e", ".[sandbox]", *nox.project.dependency_groups(PYPROJECT, "test"))
     session.install(GENERATOR_PIN, RUFF_PIN)
     session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def contract(session: nox.Session) -> None:
+    """Stoplight Prism judges the client's requests and responses (needs Node.js and npm).
+
+    Installs the Prism of package-lock.json into node_modules/, then runs tests/contract,
+    which starts `prism mock` on 127.0.0.1 and stops it when the tests end.
+    """
+    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, "contract"))
+    session.run("python", "tools/prism.py", "install")
+    session.run("pytest", "tests/contract", *session.posargs)
 
 
 @nox.session(python=PYTHON)
