@@ -108,7 +108,7 @@ def test_wheel_metadata_is_complete(wheel: Path) -> None:
 
 
 def test_sdist_holds_what_regeneration_and_the_tests_need(sdist_tree: Path) -> None:
-    """Spec, generator config, lock, templates, noxfile, tools, tests and docs are in the sdist."""
+    """Spec, generator config, lock, templates, noxfile, tools, tests and Prism's lockfile."""
     for name in (
         "openapi/integrations.yaml",
         "openapi/integrations.lock",
@@ -117,6 +117,8 @@ def test_sdist_holds_what_regeneration_and_the_tests_need(sdist_tree: Path) -> N
         "noxfile.py",
         "tools/generate.py",
         "tests/conftest.py",
+        "tools/prism.py",
+        "package-lock.json",
         "pyproject.toml",
         "README.md",
         "CHANGELOG.md",
