@@ -69,7 +69,8 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on the overlays (the public package)."""
-    session.install("-e", ".[sandbox]", MYPY_PIN, *TYPE_STUBS)
+    # pytest: the sandbox ships a pytest plugin, whose fixtures mypy must see typed.
+    session.install("-e", ".[sandbox]", MYPY_PIN, "pytest", *TYPE_STUBS)
     session.run("mypy", "--strict", "overlays/sendcloud_integrations")
 
 
