@@ -113,7 +113,7 @@ def violations(response: httpx.Response) -> list[str]:
 
 def verdict(exchanges: list[Exchange]) -> list[str]:
     """One line per refused request: operationId, method, path, every violation."""
-    lines = []
+    lines: list[str] = []
     for exchange in exchanges:
         found = violations(exchange.response)
         status = exchange.response.status_code

@@ -67,6 +67,10 @@ class PrismServer:
         # Prism serves the spec's paths without the server URL's /api/v3 prefix.
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None else None
+
     def start(self) -> PrismServer:
         binary = prism_binary()
         self.port = free_port()
