@@ -48,6 +48,43 @@ def _options(
 class _ClientBase:
     _options: ClientOptions
 
+    _owns_http: bool
+
+    def _bind(self) -> None:
+        raise NotImplementedError
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> Self:
+        """A client configured from SENDCLOUD_* environment variables (see README).
+
+        ``environ`` defaults to ``os.environ``; other keyword arguments go to the
+        constructor. Raises ConfigurationError naming a missing variable.
+        """
+        from ._auth import auth_from_env
+
+        auth, base_url = auth_from_env(environ)
+        if base_url is not None:
+            kwargs.setdefault("base_url", base_url)
+        # Client and AsyncClient define the constructor; both take auth=.
+        return cls(auth=auth, **kwargs)  # type: ignore[call-arg]
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        retry_writes: bool | None = None,
+    ) -> Self:
+        """A view of this client with other retry/timeout settings, sharing its connections."""
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone._owns_http = False  # the original closes the shared httpx client
+        clone._options = self._options.evolve(
+            timeout=timeout, max_retries=max_retries, retry_writes=retry_writes
+        )
+        clone._bind()
+        return clone
+
     @property
     def base_url(self) -> str:
         return self._options.base_url
@@ -114,33 +151,6 @@ class Client(_ClientBase):
         self.shop_order_statuses = ShopOrderStatuses(sender)
         self.status_mapping = StatusMappings(sender)
 
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> Client:
-        """A client configured from SENDCLOUD_* environment variables (see README)."""
-        from ._auth import auth_from_env
-
-        auth, base_url = auth_from_env(environ)
-        if base_url is not None:
-            kwargs.setdefault("base_url", base_url)
-        return cls(auth=auth, **kwargs)
-
-    def with_options(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        retry_writes: bool | None = None,
-    ) -> Client:
-        """A view of this client with other retry/timeout settings, sharing its connections."""
-        clone = object.__new__(Client)
-        clone.__dict__.update(self.__dict__)
-        clone._owns_http = False  # the original closes the shared httpx client
-        clone._options = self._options.evolve(
-            timeout=timeout, max_retries=max_retries, retry_writes=retry_writes
-        )
-        clone._bind()
-        return clone
-
     def close(self) -> None:
         if self._owns_http:
             self._http.close()
@@ -191,33 +201,6 @@ class AsyncClient(_ClientBase):
         self.exception_logs = AsyncExceptionLogs(sender)
         self.shop_order_statuses = AsyncShopOrderStatuses(sender)
         self.status_mapping = AsyncStatusMappings(sender)
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> AsyncClient:
-        """An async client configured from SENDCLOUD_* environment variables (see README)."""
-        from ._auth import auth_from_env
-
-        auth, base_url = auth_from_env(environ)
-        if base_url is not None:
-            kwargs.setdefault("base_url", base_url)
-        return cls(auth=auth, **kwargs)
-
-    def with_options(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        retry_writes: bool | None = None,
-    ) -> AsyncClient:
-        """A view of this client with other retry/timeout settings, sharing its connections."""
-        clone = object.__new__(AsyncClient)
-        clone.__dict__.update(self.__dict__)
-        clone._owns_http = False
-        clone._options = self._options.evolve(
-            timeout=timeout, max_retries=max_retries, retry_writes=retry_writes
-        )
-        clone._bind()
-        return clone
 
     async def aclose(self) -> None:
         if self._owns_http:
