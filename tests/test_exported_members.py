@@ -8,6 +8,7 @@ EXPECTED = [
     "DEFAULT_BASE_URL",
     "DEFAULT_TOKEN_URL",
     "SPEC_VERSION",
+    "UNSET",
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
@@ -45,6 +46,7 @@ EXPECTED = [
     "StatusCategory",
     "StatusMapping",
     "StatusMappingEntry",
+    "Unset",
     "__version__",
 ]
 
@@ -62,7 +64,7 @@ def test_exported_classes_present_themselves_as_public() -> None:
             continue
         module = member.__module__
         assert module == "sendcloud_integrations" or module.startswith(
-            "sendcloud_integrations_api.models."
+            ("sendcloud_integrations_api.models.", "sendcloud_integrations_api.types")
         ), f"{name} lives in {module}"
 
 

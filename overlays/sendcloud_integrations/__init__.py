@@ -22,6 +22,7 @@ from sendcloud_integrations_api.models.shop_order_status_translation import (
 from sendcloud_integrations_api.models.status_category import StatusCategory
 from sendcloud_integrations_api.models.status_mapping import StatusMapping
 from sendcloud_integrations_api.models.status_mapping_entry import StatusMappingEntry
+from sendcloud_integrations_api.types import UNSET, Unset
 
 from ._auth import (
     DEFAULT_TOKEN_URL,
@@ -56,6 +57,7 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_TOKEN_URL",
     "SPEC_VERSION",
+    "UNSET",
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
@@ -93,6 +95,7 @@ __all__ = [
     "StatusCategory",
     "StatusMapping",
     "StatusMappingEntry",
+    "Unset",
     "__version__",
 ]
 
