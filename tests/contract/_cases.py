@@ -228,7 +228,9 @@ def sent_by_all_cases(server: PrismServer) -> list[tuple[str, set[str], Any]]:
     recorder = Recorder()
     with sync_client(server.base_url, recorder) as client:
         for case in CASES:
-            run_sync(client, case)
+            # A refused request still shows what was sent; the verdict is test_requests' job.
+            with contextlib.suppress(sc.APIError):
+                run_sync(client, case)
     return [
         (e.operation_id, set(e.request.url.params.keys()), e.body()) for e in recorder.exchanges
     ]

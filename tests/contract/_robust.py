@@ -28,7 +28,7 @@ from sendcloud_integrations._operations import (
 )
 
 from ._cases import CASES, ID, Case
-from ._judge import Recorder
+from ._judge import Recorder, assert_conforms
 
 Outcome = Callable[[], Any]  # returns the call's result, or raises what the call raised
 ErrorCheck = Callable[[Exception], None]
@@ -131,6 +131,9 @@ def judge(
     result_allowed: bool = True,
 ) -> str:
     """The outcome's name ("parsed" or the typed error's class); fails on anything else."""
+    # A refused request makes the outcome meaningless: say so first, in Prism's words.
+    what = f"{robust.case.name} ({robust.case.method})"
+    assert_conforms(recorder.exchanges[-1:], what, expect_success=False)
     try:
         try:
             result = outcome()
