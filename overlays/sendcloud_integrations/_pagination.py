@@ -70,7 +70,7 @@ def make_query(
         integration_id = v.check_id("integration_id", integration_id)
     page_size = v.check_page_size(page_size)
     if isinstance(cursor, datetime.datetime):
-        cursor = cursor.isoformat()
+        cursor = v.check_datetime("cursor", cursor)
     elif cursor is not None:
         cursor = v.check_str("cursor", cursor, min_len=1)
     if limit is not None:

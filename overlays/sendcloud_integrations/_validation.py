@@ -7,6 +7,7 @@ here mirror the spec; tests/test_overlay_pins.py fails when the spec changes the
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any, NoReturn
 
@@ -43,6 +44,12 @@ LOG_CREATE_FIELDS = frozenset(
         "exception",
     }
 )
+
+
+_RFC3339 = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})"
+)
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x1f\x7f]+")
 
 
 def fail(field: str, message: str) -> NoReturn:
@@ -82,6 +89,12 @@ def check_bool(field: str, value: object) -> bool:
 def check_str(field: str, value: object, *, min_len: int = 0, max_len: int | None = None) -> str:
     if not isinstance(value, str):
         fail(field, f"must be a string, got {_type_name(value)}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate cannot go into a JSON body or a URL; httpx would
+        # fail later with a bare UnicodeEncodeError.
+        fail(field, "must be valid Unicode text (it contains a lone surrogate)")
     if len(value) < min_len:
         fail(field, f"must be at least {min_len} character(s) long")
     if max_len is not None and len(value) > max_len:
@@ -116,7 +129,7 @@ def check_update(fields: Mapping[str, Any]) -> dict[str, Any]:
         if name == "shop_name":
             body[name] = check_str(name, value, min_len=SHOP_NAME_MIN, max_len=SHOP_NAME_MAX)
         elif name == "shop_url":
-            body[name] = check_str(name, value, min_len=1)
+            body[name] = check_uri(name, value)
         elif name in ("service_point_enabled", "webhook_active"):
             body[name] = check_bool(name, value)
         elif name == "service_point_carriers":
@@ -124,7 +137,7 @@ def check_update(fields: Mapping[str, Any]) -> dict[str, Any]:
                 fail(name, "must be a list of carrier codes")
             body[name] = [check_str(f"{name}[{i}]", c, min_len=1) for i, c in enumerate(value)]
         elif name == "webhook_url":
-            body[name] = check_optional_str(name, value, min_len=1)
+            body[name] = None if value is None else check_uri(name, value)
         else:
             body[name] = check_choice(name, value, FEEDBACK_TYPES)
     # The spec requires a webhook URL whenever webhooks are switched on; ask for
@@ -156,18 +169,33 @@ def check_log_create(fields: Mapping[str, Any]) -> dict[str, Any]:
     return body
 
 
-def _check_datetime(field: str, value: object) -> str | None:
-    if value is None:
-        return None
+def check_datetime(field: str, value: object) -> str:
+    """An RFC 3339 date-time (the spec's ``format: date-time``), offset included."""
     if isinstance(value, datetime.datetime):
+        if value.utcoffset() is None:
+            fail(field, "must be timezone-aware (a naive datetime has no offset)")
         return value.isoformat()
     if isinstance(value, str):
+        if not _RFC3339.fullmatch(value):
+            fail(field, f"must be an RFC 3339 date-time with an offset, got {value!r}")
         try:
-            datetime.datetime.fromisoformat(value)
+            datetime.datetime.fromisoformat(value.replace("z", "Z"))
         except ValueError:
-            fail(field, f"must be an ISO 8601 date-time, got {value!r}")
+            fail(field, f"is not a valid date-time: {value!r}")
         return value
-    fail(field, f"must be a datetime or ISO 8601 string, got {_type_name(value)}")
+    fail(field, f"must be a datetime or an RFC 3339 string, got {_type_name(value)}")
+
+
+def check_uri(field: str, value: object) -> str:
+    """A URI with a scheme (the spec's ``format: uri``), no whitespace."""
+    text = check_str(field, value, min_len=1)
+    if not _URI.fullmatch(text):
+        fail(field, f"must be an absolute URI such as https://shop.example/, got {text!r}")
+    return text
+
+
+def _check_datetime(field: str, value: object) -> str | None:
+    return None if value is None else check_datetime(field, value)
 
 
 def check_statuses(statuses: object) -> list[dict[str, Any]]:

@@ -2,9 +2,9 @@
 
 Edge inputs of the formatted fields (date-time, uri) and of strings. For each,
 the client either refuses it with RequestValidationError before sending
-anything, or sends a request Prism accepts. The strict xfails are client
-defects this check found; each names the overlay code to fix, and fails
-(XPASS) once fixed, so the mark must then go.
+anything, or sends a request Prism accepts. The last six cases were client
+defects this check found (naive datetimes, bare dates, URIs without a scheme,
+lone surrogates); _validation.py now refuses them before sending.
 """
 
 from __future__ import annotations
@@ -20,10 +20,6 @@ from ._judge import Recorder, assert_conforms
 from ._prism import PrismServer
 
 NAIVE = dt.datetime(2023, 3, 1, 2, 2)
-
-
-def _defect(reason: str, raises: type[BaseException] = AssertionError) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, raises=raises, reason=f"client defect: {reason}")
 
 
 EDGES = [
@@ -57,10 +53,6 @@ EDGES = [
     pytest.param(
         Case("naive-cursor", "exception_logs.list", kwargs={"cursor": NAIVE}),
         id="naive-datetime-cursor",
-        marks=_defect(
-            "_pagination.make_query sends a naive datetime's isoformat() without an "
-            "offset, which is no RFC 3339 date-time; refuse it or require tzinfo"
-        ),
     ),
     pytest.param(
         Case(
@@ -70,7 +62,6 @@ EDGES = [
             {"base_url": "https://example.com", "created_at": NAIVE},
         ),
         id="naive-datetime-created-at",
-        marks=_defect("_validation._check_datetime sends a naive datetime without an offset"),
     ),
     pytest.param(
         Case(
@@ -80,15 +71,10 @@ EDGES = [
             {"base_url": "https://example.com", "created_at": "2023-03-01"},
         ),
         id="date-only-string-created-at",
-        marks=_defect(
-            "_validation._check_datetime accepts whatever datetime.fromisoformat "
-            "parses (a bare date, no offset); the spec wants an RFC 3339 date-time"
-        ),
     ),
     pytest.param(
         Case("shop-url-no-scheme", "integrations.update", (ID,), {"shop_url": "www.shop.com"}),
         id="shop-url-without-scheme",
-        marks=_defect("_validation.check_update does not check shop_url's format: uri"),
     ),
     pytest.param(
         Case(
@@ -98,16 +84,10 @@ EDGES = [
             {"webhook_active": True, "webhook_url": "/hooks/sendcloud"},
         ),
         id="relative-webhook-url",
-        marks=_defect("_validation.check_update does not check webhook_url's format: uri"),
     ),
     pytest.param(
         Case("shop-name-surrogate", "integrations.update", (ID,), {"shop_name": "Shop \ud800"}),
         id="shop-name-lone-surrogate",
-        marks=_defect(
-            "a lone surrogate passes _validation.check_str and httpx's JSON encoding "
-            "then raises a bare UnicodeEncodeError",
-            raises=UnicodeEncodeError,
-        ),
     ),
 ]
 
