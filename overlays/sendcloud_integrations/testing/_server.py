@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False  # idle keep-alive connections must not hold up stop()
+    # socketserver listens with a backlog of 5: a client opening more connections at
+    # once (an async fan-out) has SYNs dropped and waits the 1 s retransmit timeout.
+    request_queue_size = 128
 
     def __init__(self, address: tuple[str, int], sandbox: Sandbox, verbose: bool) -> None:
         self.sandbox = sandbox
