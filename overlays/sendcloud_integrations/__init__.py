@@ -7,22 +7,8 @@ with sc.Client(auth=sc.BasicAuth(public_key, secret_key)) as client:
         ...
 """
 
-from sendcloud_integrations_api.models.feedback_type import FeedbackType
-from sendcloud_integrations_api.models.integration import Integration
-from sendcloud_integrations_api.models.integration_log import IntegrationLog
-from sendcloud_integrations_api.models.language import Language
-from sendcloud_integrations_api.models.new_shop_order_status import NewShopOrderStatus
-from sendcloud_integrations_api.models.new_shop_order_status_translation import (
-    NewShopOrderStatusTranslation,
-)
-from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
-from sendcloud_integrations_api.models.shop_order_status_translation import (
-    ShopOrderStatusTranslation,
-)
-from sendcloud_integrations_api.models.status_category import StatusCategory
-from sendcloud_integrations_api.models.status_mapping import StatusMapping
-from sendcloud_integrations_api.models.status_mapping_entry import StatusMappingEntry
-from sendcloud_integrations_api.types import UNSET, Unset
+import importlib as _importlib
+import typing as _typing
 
 from ._auth import (
     DEFAULT_TOKEN_URL,
@@ -49,9 +35,54 @@ from ._errors import (
     SendcloudError,
     ServerError,
 )
-from ._pagination import AsyncLogPaginator, LogPage, LogPaginator, PaginationError
 from ._sender import CapturedResponses
 from ._version import SPEC_VERSION, __version__
+
+if _typing.TYPE_CHECKING:
+    from sendcloud_integrations_api.models.feedback_type import FeedbackType
+    from sendcloud_integrations_api.models.integration import Integration
+    from sendcloud_integrations_api.models.integration_log import IntegrationLog
+    from sendcloud_integrations_api.models.language import Language
+    from sendcloud_integrations_api.models.new_shop_order_status import NewShopOrderStatus
+    from sendcloud_integrations_api.models.new_shop_order_status_translation import (
+        NewShopOrderStatusTranslation,
+    )
+    from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
+    from sendcloud_integrations_api.models.shop_order_status_translation import (
+        ShopOrderStatusTranslation,
+    )
+    from sendcloud_integrations_api.models.status_category import StatusCategory
+    from sendcloud_integrations_api.models.status_mapping import StatusMapping
+    from sendcloud_integrations_api.models.status_mapping_entry import StatusMappingEntry
+    from sendcloud_integrations_api.types import UNSET, Unset
+
+    from ._pagination import AsyncLogPaginator, LogPage, LogPaginator, PaginationError
+
+# Loaded on first use: each of these imports the generated package (attrs; a model
+# imports every model), which would about double the time of `import
+# sendcloud_integrations` (issue #10).
+_LAZY = {
+    "UNSET": "sendcloud_integrations_api.types",
+    "Unset": "sendcloud_integrations_api.types",
+    "FeedbackType": "sendcloud_integrations_api.models.feedback_type",
+    "Integration": "sendcloud_integrations_api.models.integration",
+    "IntegrationLog": "sendcloud_integrations_api.models.integration_log",
+    "Language": "sendcloud_integrations_api.models.language",
+    "NewShopOrderStatus": "sendcloud_integrations_api.models.new_shop_order_status",
+    "NewShopOrderStatusTranslation": (
+        "sendcloud_integrations_api.models.new_shop_order_status_translation"
+    ),
+    "ShopOrderStatus": "sendcloud_integrations_api.models.shop_order_status",
+    "ShopOrderStatusTranslation": "sendcloud_integrations_api.models.shop_order_status_translation",
+    "StatusCategory": "sendcloud_integrations_api.models.status_category",
+    "StatusMapping": "sendcloud_integrations_api.models.status_mapping",
+    "StatusMappingEntry": "sendcloud_integrations_api.models.status_mapping_entry",
+    # Presents its classes as `sendcloud_integrations.X` itself, whoever imports it first.
+    "AsyncLogPaginator": "._pagination",
+    "LogPage": "._pagination",
+    "LogPaginator": "._pagination",
+    "PaginationError": "._pagination",
+}
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -102,7 +133,23 @@ __all__ = [
 # Present hand-written classes as `sendcloud_integrations.X` (reprs, tracebacks,
 # docs), the way httpx does; generated models keep their own module.
 for _name in __all__:
-    _member = globals()[_name]
+    _member = globals().get(_name)
     if getattr(_member, "__module__", "").startswith("sendcloud_integrations."):
         _member.__module__ = "sendcloud_integrations"
 del _name, _member
+
+# Hidden from type checkers, which see the imports above: with a visible module
+# __getattr__, mypy would accept any misspelt `sc.Nme`.
+if not _typing.TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        home = _LAZY.get(name)
+        if home is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(_importlib.import_module(home, __name__), name)
+        globals()[name] = value  # later lookups skip this function
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -11,15 +11,8 @@ from typing import Any, Self
 import anyio
 import httpx
 
-from ._async_resources import (
-    AsyncExceptionLogs,
-    AsyncIntegrations,
-    AsyncShopOrderStatuses,
-    AsyncStatusMappings,
-)
 from ._config import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions, RetryPolicy
 from ._config import as_timeout as _as_timeout
-from ._resources import ExceptionLogs, Integrations, ShopOrderStatuses, StatusMappings
 from ._sender import AsyncSender, CapturedResponses, SyncSender, capture_responses
 
 
@@ -145,6 +138,11 @@ class Client(_ClientBase):
         self._bind()
 
     def _bind(self) -> None:
+        # The resources import the generated models and operations (attrs and ~50
+        # modules): loading them with the first client, not with the package, keeps
+        # `import sendcloud_integrations` cheap (issue #10).
+        from ._resources import ExceptionLogs, Integrations, ShopOrderStatuses, StatusMappings
+
         sender = SyncSender(self._http, self._auth, self._options, self._sleep)
         self.integrations = Integrations(sender)
         self.exception_logs = ExceptionLogs(sender)
@@ -196,6 +194,13 @@ class AsyncClient(_ClientBase):
         self._bind()
 
     def _bind(self) -> None:
+        from ._async_resources import (  # loaded with the first client, as in Client._bind
+            AsyncExceptionLogs,
+            AsyncIntegrations,
+            AsyncShopOrderStatuses,
+            AsyncStatusMappings,
+        )
+
         sender = AsyncSender(self._http, self._auth, self._options, self._sleep)
         self.integrations = AsyncIntegrations(sender)
         self.exception_logs = AsyncExceptionLogs(sender)

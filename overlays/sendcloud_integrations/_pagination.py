@@ -194,3 +194,11 @@ class AsyncLogPaginator:
         async for page in self.pages():
             for item in page.items:
                 yield item
+
+
+# The package loads this module on first use (it imports the generated code), so its
+# public classes present themselves as `sendcloud_integrations.X` here, whichever import
+# loads it first, instead of in the package's __init__ as the eagerly loaded ones do.
+for _public in (LogPage, LogPaginator, AsyncLogPaginator, PaginationError):
+    _public.__module__ = __name__.rpartition(".")[0]
+del _public

@@ -1,0 +1,61 @@
+"""``import sendcloud_integrations`` leaves the generated package for first use (issue #10)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import sendcloud_integrations as sc
+
+from .conftest import ROOT
+
+
+def _fresh(code: str) -> object:
+    """Run ``code`` in a fresh interpreter and return what it prints as JSON."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT
+    )
+    return json.loads(done.stdout)
+
+
+def test_import_loads_no_generated_code_attrs_or_sandbox() -> None:
+    """The package import alone loads neither the generated package, attrs, nor the sandbox."""
+    loaded = _fresh(
+        "import sys, json, sendcloud_integrations\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith(("
+        "'sendcloud_integrations_api', 'attr', 'sendcloud_integrations.testing', "
+        "'sendcloud_integrations._pagination', 'sendcloud_integrations._resources')))))"
+    )
+    assert loaded == []
+
+
+def test_pagination_classes_are_public_whichever_import_loads_them() -> None:
+    """Loaded through a client (not through ``sc.X``), paginator classes still say ``sc``."""
+    modules = _fresh(
+        "import sys, json, sendcloud_integrations as sc\n"
+        "sc.Client()\n"
+        "p = sys.modules['sendcloud_integrations._pagination']\n"
+        "names = ('LogPage', 'LogPaginator', 'AsyncLogPaginator', 'PaginationError')\n"
+        "print(json.dumps([getattr(p, n).__module__ for n in names]))"
+    )
+    assert modules == ["sendcloud_integrations"] * 4
+
+
+def test_lazy_names_resolve_to_the_defining_objects() -> None:
+    """Each lazily exported name is the generated or hand-written object it stands for."""
+    from sendcloud_integrations import _pagination
+    from sendcloud_integrations_api.models.integration import Integration
+    from sendcloud_integrations_api.types import UNSET
+
+    assert sc.Integration is Integration
+    assert sc.UNSET is UNSET
+    assert sc.PaginationError is _pagination.PaginationError
+    assert set(sc.__all__) <= set(dir(sc))
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    """A name the package does not export raises AttributeError naming it."""
+    with pytest.raises(AttributeError, match="NoSuchName"):
+        sc.NoSuchName  # type: ignore[attr-defined]  # noqa: B018
