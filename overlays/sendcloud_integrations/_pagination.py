@@ -164,10 +164,14 @@ class LogPaginator:
                 walker.failed(exc)
                 raise
             yield page
+            # Drop our references before fetching the next page: a page the caller let go
+            # is then freed at once, instead of being moved into older GC generations.
+            del page, response
 
     def __iter__(self) -> Iterator[IntegrationLog]:
         for page in self.pages():
             yield from page.items
+            del page  # as in pages(): not held while the next page is fetched
 
 
 class AsyncLogPaginator:
@@ -189,11 +193,13 @@ class AsyncLogPaginator:
                 walker.failed(exc)
                 raise
             yield page
+            del page, response  # as in LogPaginator.pages()
 
     async def __aiter__(self) -> AsyncIterator[IntegrationLog]:
         async for page in self.pages():
             for item in page.items:
                 yield item
+            del page
 
 
 # The package loads this module on first use (it imports the generated code), so its
