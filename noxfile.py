@@ -135,3 +135,13 @@ def typing_session(session: nox.Session) -> None:
     """mypy --strict on tests/typing: the public API as users call it, sync and async."""
     session.install("-e", ".[sandbox]", MYPY_PIN, *TYPE_STUBS)
     session.run("mypy", "--strict", "tests/typing")
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Issue #10's five measurements and issue #6's pagination one: a table, docs/benchmarks.md.
+
+    Not a default session: CI does not run benchmarks. `-- --quick` for a fast smoke run.
+    """
+    session.install("-e", ".[sandbox]")
+    session.run("python", "tools/bench.py", *session.posargs)
