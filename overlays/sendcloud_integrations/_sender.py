@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 
-from ._config import USER_AGENT, ClientOptions
+from ._config import USER_AGENT, ClientOptions, RetryPolicy
 from ._errors import APIConnectionError, APITimeoutError, error_for_response
 from ._retry import may_retry_error, may_retry_status, parse_retry_after, retry_delay
 
@@ -111,6 +111,44 @@ def finish_raw(response: httpx.Response) -> httpx.Response:
     raise error_for_response(response, retry_after=retry_after)
 
 
+def _delay_after_error(
+    call: Call[Any],
+    request: httpx.Request,
+    exc: httpx.RequestError,
+    started: float,
+    attempt: int,
+    policy: RetryPolicy,
+) -> float:
+    """Log a failed attempt; return the wait before retrying it, or raise the SDK's error."""
+    _log(request, type(exc).__name__, started, attempt)
+    # Only transport errors are worth another try; DecodingError and
+    # TooManyRedirects mean the answer itself is unusable.
+    if (
+        isinstance(exc, httpx.TransportError)
+        and attempt <= policy.max_retries
+        and may_retry_error(call.method, exc, policy)
+    ):
+        return retry_delay(attempt, policy)
+    raise _connection_error(exc) from exc
+
+
+def _delay_after_response(
+    call: Call[Any],
+    request: httpx.Request,
+    response: httpx.Response,
+    started: float,
+    attempt: int,
+    policy: RetryPolicy,
+) -> float | None:
+    """Log an answered attempt; return the wait before retrying it, or None to keep it."""
+    _log(request, str(response.status_code), started, attempt)
+    if attempt <= policy.max_retries and may_retry_status(
+        call.method, response.status_code, policy
+    ):
+        return retry_delay(attempt, policy, response)
+    return None
+
+
 class SyncSender:
     """Sends calls on one ``httpx.Client`` with the client's auth and retry policy."""
 
@@ -135,24 +173,14 @@ class SyncSender:
             started = time.perf_counter()
             try:
                 response = self.http.send(request, auth=self.auth or httpx.USE_CLIENT_DEFAULT)
-            except httpx.TransportError as exc:
-                _log(request, type(exc).__name__, started, attempt)
-                if attempt > policy.max_retries or not may_retry_error(call.method, exc, policy):
-                    raise _connection_error(exc) from exc
-                self.sleep(retry_delay(attempt, policy))
-                continue
             except httpx.RequestError as exc:
-                # DecodingError, TooManyRedirects: the answer is unusable; retrying won't help.
-                _log(request, type(exc).__name__, started, attempt)
-                raise _connection_error(exc) from exc
-            _log(request, str(response.status_code), started, attempt)
-            if attempt <= policy.max_retries and may_retry_status(
-                call.method, response.status_code, policy
-            ):
-                response.close()
-                self.sleep(retry_delay(attempt, policy, response))
+                self.sleep(_delay_after_error(call, request, exc, started, attempt, policy))
                 continue
-            return response
+            delay = _delay_after_response(call, request, response, started, attempt, policy)
+            if delay is None:
+                return response
+            response.close()
+            self.sleep(delay)
 
 
 class AsyncSender:
@@ -179,21 +207,11 @@ class AsyncSender:
             started = time.perf_counter()
             try:
                 response = await self.http.send(request, auth=self.auth or httpx.USE_CLIENT_DEFAULT)
-            except httpx.TransportError as exc:
-                _log(request, type(exc).__name__, started, attempt)
-                if attempt > policy.max_retries or not may_retry_error(call.method, exc, policy):
-                    raise _connection_error(exc) from exc
-                await self.sleep(retry_delay(attempt, policy))
-                continue
             except httpx.RequestError as exc:
-                # DecodingError, TooManyRedirects: the answer is unusable; retrying won't help.
-                _log(request, type(exc).__name__, started, attempt)
-                raise _connection_error(exc) from exc
-            _log(request, str(response.status_code), started, attempt)
-            if attempt <= policy.max_retries and may_retry_status(
-                call.method, response.status_code, policy
-            ):
-                await response.aclose()
-                await self.sleep(retry_delay(attempt, policy, response))
+                await self.sleep(_delay_after_error(call, request, exc, started, attempt, policy))
                 continue
-            return response
+            delay = _delay_after_response(call, request, response, started, attempt, policy)
+            if delay is None:
+                return response
+            await response.aclose()
+            await self.sleep(delay)
