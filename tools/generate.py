@@ -51,6 +51,7 @@ def current_lock() -> dict[str, str]:
         "generator": f"{GENERATOR}=={metadata.version(GENERATOR)}",
         "ruff": f"ruff=={metadata.version('ruff')}",
     }
+    lock["request_schema_sha256"] = _sha256(Path(__file__).with_name("request_schema.py"))
     templates = _templates_sha256()
     if templates is not None:
         lock["templates_sha256"] = templates
@@ -109,7 +110,27 @@ def generate_into(dest: Path) -> Path:
     subprocess.run(cmd, check=True, env=env, cwd=dest, capture_output=True, text=True)
     # The generator does not write a PEP 561 marker with --meta none.
     (out / "py.typed").write_text("")
+    _write_request_modules(out, env)
     return out
+
+
+def _write_request_modules(out: Path, env: dict[str, str]) -> None:
+    """The request constraint table and keyword types (tools/request_schema.py), ruff-formatted."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import yaml
+    from request_schema import write_modules
+
+    with SPEC.open(encoding="utf-8") as f:
+        spec = yaml.safe_load(f)
+    files = [str(p) for p in write_modules(spec, out)]
+    for hook in (["check", "--fix-only", "--extend-select=I"], ["format"]):
+        subprocess.run(
+            ["ruff", *hook, "--isolated", "--no-cache", *files],
+            check=True,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
 
 
 def _files(root: Path) -> dict[Path, bytes]:

@@ -22,6 +22,7 @@ def _options(
     http_client: httpx.Client | httpx.AsyncClient | None,
     max_retries: int,
     retry_writes: bool,
+    validate_requests: bool,
 ) -> ClientOptions:
     # No timeout given: a caller's own httpx client keeps its own; ours gets
     # the finite default.
@@ -35,6 +36,7 @@ def _options(
         base_url=str(base_url).rstrip("/"),
         timeout=_as_timeout(timeout),
         retry=RetryPolicy(max_retries=max_retries, retry_writes=retry_writes),
+        validate_requests=bool(validate_requests),
     )
 
 
@@ -67,13 +69,21 @@ class _ClientBase:
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         retry_writes: bool | None = None,
+        validate_requests: bool | None = None,
     ) -> Self:
-        """A view of this client with other retry/timeout settings, sharing its connections."""
+        """A view of this client with other retry/timeout settings, sharing its connections.
+
+        ``validate_requests=False`` sends bodies and queries as given (for a server
+        ahead of the spec); they must still encode as JSON.
+        """
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
         clone._owns_http = False  # the original closes the shared httpx client
         clone._options = self._options.evolve(
-            timeout=timeout, max_retries=max_retries, retry_writes=retry_writes
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_writes=retry_writes,
+            validate_requests=validate_requests,
         )
         clone._bind()
         return clone
@@ -89,6 +99,10 @@ class _ClientBase:
     @property
     def max_retries(self) -> int:
         return self._options.retry.max_retries
+
+    @property
+    def validate_requests(self) -> bool:
+        return self._options.validate_requests
 
     def capture_responses(self) -> AbstractContextManager[CapturedResponses]:
         """Collect the raw ``httpx.Response`` of every call made inside the block.
@@ -120,6 +134,7 @@ class Client(_ClientBase):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = RetryPolicy.max_retries,
         retry_writes: bool = False,
+        validate_requests: bool = True,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
@@ -132,7 +147,9 @@ class Client(_ClientBase):
             headers={"User-Agent": USER_AGENT},
             timeout=DEFAULT_TIMEOUT if timeout is None else _as_timeout(timeout),
         )
-        self._options = _options(base_url, timeout, http_client, max_retries, retry_writes)
+        self._options = _options(
+            base_url, timeout, http_client, max_retries, retry_writes, validate_requests
+        )
         self._auth = auth
         self._sleep = sleep
         self._bind()
@@ -176,6 +193,7 @@ class AsyncClient(_ClientBase):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = RetryPolicy.max_retries,
         retry_writes: bool = False,
+        validate_requests: bool = True,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
@@ -188,7 +206,9 @@ class AsyncClient(_ClientBase):
             headers={"User-Agent": USER_AGENT},
             timeout=DEFAULT_TIMEOUT if timeout is None else _as_timeout(timeout),
         )
-        self._options = _options(base_url, timeout, http_client, max_retries, retry_writes)
+        self._options = _options(
+            base_url, timeout, http_client, max_retries, retry_writes, validate_requests
+        )
         self._auth = auth
         self._sleep = sleep
         self._bind()

@@ -51,6 +51,9 @@ class ClientOptions:
     base_url: str = DEFAULT_BASE_URL
     timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    # False: bodies and queries go out as given (still as valid JSON), for a server
+    # ahead of the spec.
+    validate_requests: bool = True
 
     def evolve(
         self,
@@ -58,6 +61,7 @@ class ClientOptions:
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         retry_writes: bool | None = None,
+        validate_requests: bool | None = None,
     ) -> ClientOptions:
         retry = self.retry
         if max_retries is not None:
@@ -68,6 +72,9 @@ class ClientOptions:
             self,
             timeout=self.timeout if timeout is None else as_timeout(timeout),
             retry=retry,
+            validate_requests=(
+                self.validate_requests if validate_requests is None else validate_requests
+            ),
         )
 
 

@@ -1,65 +1,71 @@
 """One function per API operation: validate arguments, build the call.
 
-The URL, method and query come from the generated ``_get_kwargs`` of each
-operation module, so a path change in the spec flows through regeneration.
+Method, path, parameters and body constraints come from the generated request
+table (``_request_table``), so a change in the spec flows through regeneration.
 The sync and async resources share these functions and differ only in I/O.
+
+Order of a call: the facade's own arguments (ids), then the spec's constraints
+(unless ``validate_requests=False``), then the prose rules, then the escape
+hatches (``extra_query``, ``extra_body``) merged on top, then the JSON and URL
+length checks that hold whatever was merged.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
+from urllib.parse import quote
 
-from sendcloud_integrations_api.api.exception_logs import (
-    sc_public_v3_integrations_post_create_integration_logs as create_logs_op,
-)
-from sendcloud_integrations_api.api.integrations import (
-    sc_public_v3_integrations_delete_delete_integration as delete_op,
-)
-from sendcloud_integrations_api.api.integrations import (
-    sc_public_v3_integrations_get_list_integrations as list_op,
-)
-from sendcloud_integrations_api.api.integrations import (
-    sc_public_v3_integrations_get_retrieve_integration as get_op,
-)
-from sendcloud_integrations_api.api.integrations import (
-    sc_public_v3_integrations_get_shop_order_statuses as get_statuses_op,
-)
-from sendcloud_integrations_api.api.integrations import (
-    sc_public_v3_integrations_get_shop_order_statuses_mapping as get_mapping_op,
-)
-from sendcloud_integrations_api.api.integrations import (
-    sc_public_v3_integrations_patch_update_integration as update_op,
-)
-from sendcloud_integrations_api.api.integrations import (
-    sc_public_v3_integrations_post_shop_order_statuses as replace_statuses_op,
-)
-from sendcloud_integrations_api.api.integrations import (
-    sc_public_v3_integrations_post_shop_order_statuses_mapping as set_mapping_op,
-)
+import httpx
 from sendcloud_integrations_api.models.integration import Integration
 from sendcloud_integrations_api.models.integration_log import IntegrationLog
-from sendcloud_integrations_api.models.language import Language
 from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
 from sendcloud_integrations_api.models.status_mapping import StatusMapping
 
 from . import _parse
+from . import _request_table as table
 from . import _validation as v
-from ._sender import Call
+from ._config import ClientOptions, as_timeout
+from ._request_table import (
+    CREATE_LOG,
+    DELETE_INTEGRATION,
+    GET_INTEGRATION,
+    GET_MAPPING,
+    GET_STATUSES,
+    LIST_ALL_LOGS,
+    LIST_INTEGRATION_LOGS,
+    LIST_INTEGRATIONS,
+    REPLACE_STATUSES,
+    SET_MAPPING,
+    UPDATE_INTEGRATION,
+)
+from ._sender import NO_EXTRAS, Call, Extras
+
+__all__ = [
+    "CREATE_LOG",
+    "DELETE_INTEGRATION",
+    "GET_INTEGRATION",
+    "GET_MAPPING",
+    "GET_STATUSES",
+    "LIST_ALL_LOGS",
+    "LIST_INTEGRATION_LOGS",
+    "LIST_INTEGRATIONS",
+    "REPLACE_STATUSES",
+    "SET_MAPPING",
+    "UPDATE_INTEGRATION",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-LIST_INTEGRATIONS = "sc-public-v3-integrations-get-list_integrations"
-GET_INTEGRATION = "sc-public-v3-integrations-get-retrieve_integration"
-UPDATE_INTEGRATION = "sc-public-v3-integrations-patch-update_integration"
-DELETE_INTEGRATION = "sc-public-v3-integrations-delete-delete_integration"
-LIST_ALL_LOGS = "sc-public-v3-integrations-get-retrieve_integrations_logs"
-LIST_INTEGRATION_LOGS = "sc-public-v3-integrations-get-retrieve_integration_logs"
-CREATE_LOG = "sc-public-v3-integrations-post-create_integration_logs"
-GET_STATUSES = "sc-public-v3-integrations-get-shop_order_statuses"
-REPLACE_STATUSES = "sc-public-v3-integrations-post-shop_order_statuses"
-GET_MAPPING = "sc-public-v3-integrations-get-shop_order_statuses_mapping"
-SET_MAPPING = "sc-public-v3-integrations-post-shop_order_statuses_mapping"
+Headers = Mapping[str, str]
+Query = Mapping[str, object]
+Body = Mapping[str, object]
+Timeout = float | httpx.Timeout | None
+# RFC 9110 field names are tokens; values may not break the header line.
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_FIELD_VALUE = re.compile(r"[\t\x20-\x7e]*")
+# The facade names the spec's path `id` after what it is.
+_PATH_ARGUMENT = {"id": "integration_id"}
 
 
 def operation(*operation_ids: str) -> Callable[[F], F]:
@@ -72,72 +78,306 @@ def operation(*operation_ids: str) -> Callable[[F], F]:
     return tag
 
 
-def _call(kwargs: dict[str, Any], parse: Callable[..., Any], json: Any = None) -> Call[Any]:
+# --- escape hatches -------------------------------------------------------------------
+
+
+def extras(
+    extra_headers: Headers | None, extra_query: Query | None, timeout: Timeout
+) -> Extras:
+    """The checked escape hatches of one call (``extra_body`` goes into the body)."""
+    if extra_headers is None and extra_query is None and timeout is None:
+        return NO_EXTRAS
+    headers: dict[str, str] = {}
+    for name, value in _mapping("extra_headers", extra_headers).items():
+        if not isinstance(name, str) or not _TOKEN.fullmatch(name):
+            v.fail("extra_headers", f"{name!r} is not a valid HTTP header name")
+        if not isinstance(value, str) or not _FIELD_VALUE.fullmatch(value):
+            v.fail(f"extra_headers.{name}", "must be a string of printable ASCII, no line breaks")
+        headers[name] = value
+    query = {
+        name: _query_value(f"extra_query.{name}", value)
+        for name, value in _mapping("extra_query", extra_query).items()
+    }
+    if timeout is not None and not isinstance(timeout, int | float | httpx.Timeout):
+        v.fail("timeout", f"must be seconds or an httpx.Timeout, got {type(timeout).__name__}")
+    return Extras(headers, query, None if timeout is None else as_timeout(timeout))
+
+
+def _mapping(field: str, value: object) -> Mapping[Any, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        v.fail(field, f"must be a dict, got {type(value).__name__}")
+    return value
+
+
+def _query_value(field: str, value: object) -> Any:
+    if isinstance(value, list | tuple):
+        return [_query_value(f"{field}[{i}]", item) for i, item in enumerate(value)]
+    if value is not None and not isinstance(value, str | int | float):
+        v.fail(field, f"must be a string, number, bool or None, got {type(value).__name__}")
+    return v.check_json(field, value)
+
+
+# --- building a call ------------------------------------------------------------------
+
+
+def _call(
+    op_id: str,
+    options: ClientOptions,
+    parse: Callable[[httpx.Response], Any],
+    *,
+    path: Mapping[str, Any] | None = None,
+    query: Mapping[str, Any] | None = None,
+    body: Mapping[str, Any] | None = None,
+    extra_body: Body | None = None,
+    call_extras: Extras = NO_EXTRAS,
+    rules: Callable[[dict[str, Any]], None] | None = None,
+) -> Call[Any]:
+    op = table.operation(op_id)
+    url = op["path"]
+    for name, param in table.params(op_id, "path").items():
+        value = (path or {})[name]
+        if options.validate_requests:
+            v.check_schema(_PATH_ARGUMENT.get(name, name), value, param["schema"])
+        url = url.replace(f"{{{name}}}", quote(str(value), safe=""))
+    params = _query(op_id, options, query or {})
+    json_body: dict[str, Any] | None = None
+    if body is not None:
+        json_body = _body(op_id, options, body, rules)
+    if extra_body is not None:
+        if op["body"] is None:
+            v.fail("extra_body", f"{op['method']} {op['path']} takes no request body")
+        json_body = {**(json_body or {}), **v.check_json("", _mapping("extra_body", extra_body))}
+    v.check_query_length(url, {**params, **call_extras.query})
     return Call(
-        method=kwargs["method"].upper(),
-        path=kwargs["url"],
-        params=kwargs.get("params", {}),
-        json=json,
-        has_body=json is not None,
+        method=op["method"],
+        path=url,
+        params=params,
+        json=json_body,
+        has_body=json_body is not None,
         parse=parse,
+        extras=call_extras,
     )
 
 
-def list_integrations(sort: str | None) -> Call[list[Integration]]:
-    if sort is not None:
-        v.check_str("sort", sort, min_len=1)
-    kwargs = list_op._get_kwargs(sort=sort) if sort is not None else list_op._get_kwargs()
-    return _call(kwargs, _parse.integration_list)
+def _query(op_id: str, options: ClientOptions, given: Mapping[str, Any]) -> dict[str, Any]:
+    known = table.params(op_id, "query")
+    out: dict[str, Any] = {}
+    if options.validate_requests:
+        v.check_known(given, known)
+        for name, param in known.items():
+            if param["required"] and given.get(name) is None:
+                v.fail(name, "is required")
+    for name, value in given.items():
+        if value is None:
+            continue  # an optional parameter left out
+        if options.validate_requests:
+            out[name] = v.check_schema(name, value, known[name]["schema"])
+        else:
+            out[name] = _query_value(name, value)
+    return out
 
 
-def get_integration(integration_id: int) -> Call[Integration]:
+def _body(
+    op_id: str,
+    options: ClientOptions,
+    body: Mapping[str, Any],
+    rules: Callable[[dict[str, Any]], None] | None,
+) -> dict[str, Any]:
+    if not options.validate_requests:
+        checked: dict[str, Any] = v.check_json("", body)
+        return checked
+    schema = table.body_schema(op_id)
+    v.check_known(body, schema.get("properties") or {})
+    return v.check_body(body, schema, rules)
+
+
+# --- the operations -------------------------------------------------------------------
+
+
+def list_integrations(
+    options: ClientOptions, query: Query, extra: Extras = NO_EXTRAS, extra_body: Body | None = None
+) -> Call[list[Integration]]:
     return _call(
-        get_op._get_kwargs(v.check_id("integration_id", integration_id)), _parse.integration
+        LIST_INTEGRATIONS,
+        options,
+        _parse.integration_list,
+        query=query,
+        extra_body=extra_body,
+        call_extras=extra,
     )
 
 
-def update_integration(integration_id: int, fields: Mapping[str, Any]) -> Call[None]:
-    integration_id = v.check_id("integration_id", integration_id)
-    body = v.check_update(fields)
-    return _call(update_op._get_kwargs(integration_id), _parse.no_content, body)
+def get_integration(
+    options: ClientOptions,
+    integration_id: int,
+    extra: Extras = NO_EXTRAS,
+    extra_body: Body | None = None,
+) -> Call[Integration]:
+    integration_id = v.check_int("integration_id", integration_id, minimum=1)
+    path = {"id": integration_id}
+    return _call(
+        GET_INTEGRATION, options, _parse.integration, path=path, extra_body=extra_body, call_extras=extra
+    )
 
 
-def delete_integration(integration_id: int) -> Call[None]:
-    kwargs = delete_op._get_kwargs(v.check_id("integration_id", integration_id))
-    return _call(kwargs, _parse.no_content)
+def update_integration(
+    options: ClientOptions,
+    integration_id: int,
+    fields: Body,
+    extra: Extras = NO_EXTRAS,
+    extra_body: Body | None = None,
+) -> Call[None]:
+    integration_id = v.check_int("integration_id", integration_id, minimum=1)
+    if not fields and not extra_body:
+        v.fail("fields", "give at least one field to update")
+    return _call(
+        UPDATE_INTEGRATION,
+        options,
+        _parse.no_content,
+        path={"id": integration_id},
+        body=fields,
+        extra_body=extra_body,
+        call_extras=extra,
+        rules=v.rule_webhook_url_with_webhook_active,
+    )
 
 
-def create_log(integration_id: int, fields: Mapping[str, Any]) -> Call[IntegrationLog]:
-    integration_id = v.check_id("integration_id", integration_id)
-    body = v.check_log_create(fields)
-    return _call(create_logs_op._get_kwargs(integration_id), _parse.created_log, body)
+def delete_integration(
+    options: ClientOptions,
+    integration_id: int,
+    extra: Extras = NO_EXTRAS,
+    extra_body: Body | None = None,
+) -> Call[None]:
+    integration_id = v.check_int("integration_id", integration_id, minimum=1)
+    path = {"id": integration_id}
+    return _call(
+        DELETE_INTEGRATION, options, _parse.no_content, path=path, extra_body=extra_body, call_extras=extra
+    )
+
+
+def create_log(
+    options: ClientOptions,
+    integration_id: int,
+    fields: Body,
+    extra: Extras = NO_EXTRAS,
+    extra_body: Body | None = None,
+) -> Call[IntegrationLog]:
+    integration_id = v.check_int("integration_id", integration_id, minimum=1)
+    return _call(
+        CREATE_LOG,
+        options,
+        _parse.created_log,
+        path={"id": integration_id},
+        body=fields,
+        extra_body=extra_body,
+        call_extras=extra,
+    )
+
+
+def log_list_extras(
+    options: ClientOptions, query: Query, extra: Extras, extra_body: Body | None = None
+) -> tuple[dict[str, Any], Extras]:
+    """Split a log list's query: the paginator's own (cursor, page_size), and the rest.
+
+    The rest (parameters the spec adds later) is checked like any query and sent
+    on every page, merged into the call's extras.
+    """
+    if extra_body is not None:
+        op = table.operation(LIST_ALL_LOGS)
+        v.fail("extra_body", f"{op['method']} {op['path']} takes no request body")
+    paginator = {"cursor", "page_size"}
+    own = {k: val for k, val in query.items() if k in paginator}
+    rest = {k: val for k, val in query.items() if k not in paginator}
+    if rest:
+        checked = _query(LIST_ALL_LOGS, options, rest)
+        extra = Extras(extra.headers, {**checked, **extra.query}, extra.timeout)
+    v.check_query_length(table.operation(LIST_ALL_LOGS)["path"], {**own, **extra.query})
+    return own, extra
 
 
 def list_statuses(
-    integration_id: int, language: str | Language | None, show_deleted: bool | None
+    options: ClientOptions,
+    integration_id: int,
+    query: Query,
+    extra: Extras = NO_EXTRAS,
+    extra_body: Body | None = None,
 ) -> Call[list[ShopOrderStatus]]:
-    integration_id = v.check_id("integration_id", integration_id)
-    extra: dict[str, Any] = {}
-    if language is not None:
-        extra["language"] = Language(v.check_choice("language", language, v.LANGUAGES))
-    if show_deleted is not None:
-        extra["show_deleted"] = v.check_bool("show_deleted", show_deleted)
-    kwargs = get_statuses_op._get_kwargs(integration_id=integration_id, **extra)
-    return _call(kwargs, _parse.shop_order_statuses)
+    integration_id = v.check_int("integration_id", integration_id, minimum=1)
+    given = {"integration_id": integration_id, **query}
+    return _call(
+        GET_STATUSES,
+        options,
+        _parse.shop_order_statuses,
+        query=given,
+        extra_body=extra_body,
+        call_extras=extra,
+    )
 
 
-def replace_statuses(integration_id: int, statuses: object) -> Call[None]:
-    integration_id = v.check_id("integration_id", integration_id)
-    body = {"integration_id": integration_id, "statuses": v.check_statuses(statuses)}
-    return _call(replace_statuses_op._get_kwargs(), _parse.no_content, body)
+def replace_statuses(
+    options: ClientOptions,
+    integration_id: int,
+    statuses: object,
+    extra: Extras = NO_EXTRAS,
+    extra_body: Body | None = None,
+) -> Call[None]:
+    integration_id = v.check_int("integration_id", integration_id, minimum=1)
+
+    def rules(body: dict[str, Any]) -> None:
+        v.rule_unique_external_ids(body["statuses"])
+        v.rule_one_translation_per_language(body["statuses"])
+
+    return _call(
+        REPLACE_STATUSES,
+        options,
+        _parse.no_content,
+        body={"integration_id": integration_id, "statuses": statuses},
+        extra_body=extra_body,
+        call_extras=extra,
+        rules=rules,
+    )
 
 
-def get_mapping(integration_id: int) -> Call[StatusMapping]:
-    kwargs = get_mapping_op._get_kwargs(integration_id=v.check_id("integration_id", integration_id))
-    return _call(kwargs, _parse.status_mapping)
+def get_mapping(
+    options: ClientOptions,
+    integration_id: int,
+    extra: Extras = NO_EXTRAS,
+    extra_body: Body | None = None,
+) -> Call[StatusMapping]:
+    integration_id = v.check_int("integration_id", integration_id, minimum=1)
+    query = {"integration_id": integration_id}
+    return _call(
+        GET_MAPPING,
+        options,
+        _parse.status_mapping,
+        query=query,
+        extra_body=extra_body,
+        call_extras=extra,
+    )
 
 
-def set_mapping(integration_id: int, mapping: object) -> Call[None]:
-    integration_id = v.check_id("integration_id", integration_id)
-    body = {"integration_id": integration_id, "mapping": v.check_mapping(mapping)}
-    return _call(set_mapping_op._get_kwargs(), _parse.no_content, body)
+def set_mapping(
+    options: ClientOptions,
+    integration_id: int,
+    mapping: object,
+    extra: Extras = NO_EXTRAS,
+    extra_body: Body | None = None,
+) -> Call[None]:
+    integration_id = v.check_int("integration_id", integration_id, minimum=1)
+    if options.validate_requests:
+        item = table.body_schema(SET_MAPPING, "mapping", "[]")
+        entries: object = v.rule_every_status_category_once(mapping, item)
+    elif isinstance(mapping, Mapping):
+        entries = [{"status_category": k, "external_id": e} for k, e in mapping.items()]
+    else:
+        entries = mapping
+    return _call(
+        SET_MAPPING,
+        options,
+        _parse.no_content,
+        body={"integration_id": integration_id, "mapping": entries},
+        extra_body=extra_body,
+        call_extras=extra,
+    )

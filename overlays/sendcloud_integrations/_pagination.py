@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -28,7 +28,7 @@ from sendcloud_integrations_api.models.integration_log import IntegrationLog
 from . import _parse
 from . import _validation as v
 from ._errors import SendcloudError
-from ._sender import AsyncSender, Call, SyncSender, finish_raw
+from ._sender import NO_EXTRAS, AsyncSender, Call, Extras, SyncSender, finish_raw
 
 DEFAULT_PAGE_SIZE = v.PAGE_SIZE_MAX
 
@@ -100,10 +100,11 @@ def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
 class _Walker:
     """The page-to-page state shared by the sync and async paginators."""
 
-    def __init__(self, query: _Query, base_url: str) -> None:
+    def __init__(self, query: _Query, base_url: str, extras: Extras = NO_EXTRAS) -> None:
         self.query = query
         self.base = httpx.URL(base_url)
-        self.call: Call[list[IntegrationLog]] | None = _first_call(query)
+        self.extras = extras  # the caller's escape hatches, sent with every page
+        self.call: Call[list[IntegrationLog]] | None = replace(_first_call(query), extras=extras)
         self.cursor = query.cursor  # the cursor of the page about to be fetched
         self.seen: set[str] = set()
         self.remaining = query.limit
@@ -119,7 +120,9 @@ class _Walker:
             items = items[: self.remaining]
             self.remaining -= len(items)
         done = not items or next_url is None or self.remaining == 0
-        self.call = None if done else Call("GET", str(next_url), _parse.log_list)
+        self.call = None if done else Call(
+            "GET", str(next_url), _parse.log_list, extras=self.extras
+        )
         self.cursor = next_cursor
         return LogPage(items, next_url, next_cursor, response)
 
@@ -148,14 +151,15 @@ class _Walker:
 class LogPaginator:
     """Iterate exception logs lazily: ``for log in ...``, or ``.pages()`` for pages."""
 
-    def __init__(self, sender: SyncSender, query: _Query) -> None:
+    def __init__(self, sender: SyncSender, query: _Query, extras: Extras = NO_EXTRAS) -> None:
         self._sender = sender
         self._query = query
+        self._extras = extras
 
     def pages(self) -> Iterator[LogPage]:
         if self._query.limit == 0:
             return
-        walker = _Walker(self._query, self._sender.options.base_url)
+        walker = _Walker(self._query, self._sender.options.base_url, self._extras)
         while walker.call is not None:
             try:
                 response = self._sender.send_raw(walker.call)
@@ -177,14 +181,15 @@ class LogPaginator:
 class AsyncLogPaginator:
     """The async twin: ``async for log in ...``, or ``.pages()``."""
 
-    def __init__(self, sender: AsyncSender, query: _Query) -> None:
+    def __init__(self, sender: AsyncSender, query: _Query, extras: Extras = NO_EXTRAS) -> None:
         self._sender = sender
         self._query = query
+        self._extras = extras
 
     async def pages(self) -> AsyncIterator[LogPage]:
         if self._query.limit == 0:
             return
-        walker = _Walker(self._query, self._sender.options.base_url)
+        walker = _Walker(self._query, self._sender.options.base_url, self._extras)
         while walker.call is not None:
             try:
                 response = await self._sender.send_raw(walker.call)

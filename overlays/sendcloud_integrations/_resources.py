@@ -1,19 +1,30 @@
-"""Resource groups of the sync client: ``client.integrations`` and friends."""
+"""Resource groups of the sync client: ``client.integrations`` and friends.
+
+Every method takes the escape hatches of Stainless-generated SDKs (openai-python):
+``extra_headers``, ``extra_query`` and ``extra_body`` (merged into the JSON body
+after the known fields are validated), and ``timeout`` for this call only.
+"""
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import Unpack
 
 from sendcloud_integrations_api.models.integration import Integration
 from sendcloud_integrations_api.models.integration_log import IntegrationLog
-from sendcloud_integrations_api.models.language import Language
 from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
 from sendcloud_integrations_api.models.status_mapping import StatusMapping
 
 from . import _operations as ops
-from ._fields import IntegrationLogFields, IntegrationUpdateFields, StatusesInput
+from ._fields import (
+    IntegrationListQuery,
+    IntegrationLogFields,
+    IntegrationUpdateFields,
+    LogListQuery,
+    StatusesInput,
+    StatusListQuery,
+)
+from ._operations import Body, Headers, Query, Timeout
 from ._pagination import DEFAULT_PAGE_SIZE, LogPaginator, make_query
 from ._sender import SyncSender
 
@@ -25,34 +36,76 @@ class Integrations:
         self._sender = sender
 
     @ops.operation(ops.LIST_INTEGRATIONS)
-    def list(self, *, sort: str | None = None) -> list[Integration]:
+    def list(
+        self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout = None,
+        **query: Unpack[IntegrationListQuery],
+    ) -> list[Integration]:
         """``GET /integrations``: all integrations of the user.
 
         ``sort`` is a field name (``created_at``, ``updated_at``, ...), prefixed with
         ``-`` for descending. Raises APIError subclasses, APIConnectionError,
         ResponseValidationError.
         """
-        return self._sender.send(ops.list_integrations(sort))
+        extra = ops.extras(extra_headers, extra_query, timeout)
+        options = self._sender.options
+        return self._sender.send(ops.list_integrations(options, query, extra, extra_body))
 
     @ops.operation(ops.GET_INTEGRATION)
-    def get(self, integration_id: int) -> Integration:
+    def get(
+        self,
+        integration_id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout = None,
+    ) -> Integration:
         """``GET /integrations/{id}``. Raises NotFoundError when there is no such integration."""
-        return self._sender.send(ops.get_integration(integration_id))
+        extra = ops.extras(extra_headers, extra_query, timeout)
+        options = self._sender.options
+        return self._sender.send(ops.get_integration(options, integration_id, extra, extra_body))
 
     @ops.operation(ops.UPDATE_INTEGRATION)
-    def update(self, integration_id: int, **fields: Unpack[IntegrationUpdateFields]) -> None:
+    def update(
+        self,
+        integration_id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout = None,
+        **fields: Unpack[IntegrationUpdateFields],
+    ) -> None:
         """``PATCH /integrations/{id}``: change only the given fields.
 
         Raises RequestValidationError before sending (unknown field, shop_name not 1-250
         characters, webhook_active=True without webhook_url, ...), BadRequestError,
         NotFoundError.
         """
-        return self._sender.send(ops.update_integration(integration_id, fields))
+        extra = ops.extras(extra_headers, extra_query, timeout)
+        options = self._sender.options
+        call = ops.update_integration(options, integration_id, fields, extra, extra_body)
+        return self._sender.send(call)
 
     @ops.operation(ops.DELETE_INTEGRATION)
-    def delete(self, integration_id: int) -> None:
+    def delete(
+        self,
+        integration_id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout = None,
+    ) -> None:
         """``DELETE /integrations/{id}``. Raises NotFoundError when there is no such integration."""
-        return self._sender.send(ops.delete_integration(integration_id))
+        extra = ops.extras(extra_headers, extra_query, timeout)
+        options = self._sender.options
+        return self._sender.send(ops.delete_integration(options, integration_id, extra, extra_body))
 
 
 class ExceptionLogs:
@@ -66,32 +119,50 @@ class ExceptionLogs:
         self,
         integration_id: int | None = None,
         *,
-        page_size: int = DEFAULT_PAGE_SIZE,
-        cursor: str | datetime.datetime | None = None,
         limit: int | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout = None,
+        **query: Unpack[LogListQuery],
     ) -> LogPaginator:
         """``GET /integrations/logs``, or ``GET /integrations/{id}/logs`` with an id.
 
         Returns a lazy iterator over every log on every page (newest first); nothing
-        is sent until you iterate. ``.pages()`` yields LogPage objects. ``cursor``
-        resumes from a page's ``next_cursor`` (or an error's ``resume_cursor``);
-        ``limit`` stops after that many logs. Arguments are checked now
-        (RequestValidationError); errors while iterating carry ``resume_cursor``.
+        is sent until you iterate. ``.pages()`` yields LogPage objects. ``page_size``
+        defaults to the spec's maximum. ``cursor`` resumes from a page's
+        ``next_cursor`` (or an error's ``resume_cursor``); ``limit`` stops after that
+        many logs. Arguments are checked now (RequestValidationError); errors while
+        iterating carry ``resume_cursor``.
         """
-        return LogPaginator(self._sender, make_query(integration_id, page_size, cursor, limit))
+        extra = ops.extras(extra_headers, extra_query, timeout)
+        own, extra = ops.log_list_extras(self._sender.options, query, extra, extra_body)
+        page_size = own.get("page_size", DEFAULT_PAGE_SIZE)
+        paged = make_query(integration_id, page_size, own.get("cursor"), limit)
+        return LogPaginator(self._sender, paged, extra)
 
     @ops.operation(ops.CREATE_LOG)
     def create(
-        self, integration_id: int, *, base_url: str, **fields: Unpack[IntegrationLogFields]
+        self,
+        integration_id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout = None,
+        **fields: Unpack[IntegrationLogFields],
     ) -> IntegrationLog:
-        """``POST /integrations/{id}/logs``: create one exception log.
+        """``POST /integrations/{id}/logs``: create one exception log (``base_url`` required).
 
         Never retried once the request may have reached the server (unless
         ``with_options(retry_writes=True)``), so a log is not created twice.
         Raises RequestValidationError (unknown field, bad type), BadRequestError,
         NotFoundError.
         """
-        return self._sender.send(ops.create_log(integration_id, {"base_url": base_url, **fields}))
+        extra = ops.extras(extra_headers, extra_query, timeout)
+        options = self._sender.options
+        call = ops.create_log(options, integration_id, fields, extra, extra_body)
+        return self._sender.send(call)
 
 
 class ShopOrderStatuses:
@@ -105,8 +176,11 @@ class ShopOrderStatuses:
         self,
         integration_id: int,
         *,
-        language: str | Language | None = None,
-        show_deleted: bool | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout = None,
+        **query: Unpack[StatusListQuery],
     ) -> list[ShopOrderStatus]:
         """``GET /shop-order-statuses?integration_id=...``.
 
@@ -114,17 +188,32 @@ class ShopOrderStatuses:
         ``show_deleted=True`` includes statuses removed by an earlier replace.
         Raises RequestValidationError (language not in the enum), BadRequestError.
         """
-        return self._sender.send(ops.list_statuses(integration_id, language, show_deleted))
+        extra = ops.extras(extra_headers, extra_query, timeout)
+        options = self._sender.options
+        call = ops.list_statuses(options, integration_id, query, extra, extra_body)
+        return self._sender.send(call)
 
     @ops.operation(ops.REPLACE_STATUSES)
-    def replace(self, integration_id: int, *, statuses: StatusesInput) -> None:
+    def replace(
+        self,
+        integration_id: int,
+        *,
+        statuses: StatusesInput,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout = None,
+    ) -> None:
         """``POST /shop-order-statuses``: replace the whole set of statuses.
 
         Each status is ``{"external_id": ..., "translations": [{"status", "language"}]}``;
-        external_ids unique, 1-7 translations with unique languages. Raises
-        RequestValidationError, BadRequestError.
+        external_ids unique, translations within the spec's bounds with unique
+        languages. Raises RequestValidationError, BadRequestError.
         """
-        return self._sender.send(ops.replace_statuses(integration_id, statuses))
+        extra = ops.extras(extra_headers, extra_query, timeout)
+        options = self._sender.options
+        call = ops.replace_statuses(options, integration_id, statuses, extra, extra_body)
+        return self._sender.send(call)
 
 
 class StatusMappings:
@@ -134,15 +223,37 @@ class StatusMappings:
         self._sender = sender
 
     @ops.operation(ops.GET_MAPPING)
-    def get(self, integration_id: int) -> StatusMapping:
+    def get(
+        self,
+        integration_id: int,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout = None,
+    ) -> StatusMapping:
         """``GET /shop-order-statuses/mapping?integration_id=...``. Raises BadRequestError."""
-        return self._sender.send(ops.get_mapping(integration_id))
+        extra = ops.extras(extra_headers, extra_query, timeout)
+        options = self._sender.options
+        return self._sender.send(ops.get_mapping(options, integration_id, extra, extra_body))
 
     @ops.operation(ops.SET_MAPPING)
-    def set(self, integration_id: int, mapping: Mapping[str, str | None]) -> None:
+    def set(
+        self,
+        integration_id: int,
+        mapping: Mapping[str, str | None],
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout = None,
+    ) -> None:
         """``POST /shop-order-statuses/mapping``.
 
-        ``mapping`` maps each of READY_TO_SEND, IN_TRANSIT, DELIVERED and CANCEL to an
-        external_id or None. Raises RequestValidationError, BadRequestError.
+        ``mapping`` maps each of the spec's status categories (READY_TO_SEND, ...) to
+        an external_id or None. Raises RequestValidationError, BadRequestError.
         """
-        return self._sender.send(ops.set_mapping(integration_id, mapping))
+        extra = ops.extras(extra_headers, extra_query, timeout)
+        options = self._sender.options
+        call = ops.set_mapping(options, integration_id, mapping, extra, extra_body)
+        return self._sender.send(call)

@@ -26,6 +26,18 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
+class Extras:
+    """A call's escape hatches, checked: sent with every request of the call (every page)."""
+
+    headers: dict[str, str] = field(default_factory=dict)
+    query: dict[str, Any] = field(default_factory=dict)
+    timeout: httpx.Timeout | None = None
+
+
+NO_EXTRAS = Extras()
+
+
+@dataclass(frozen=True)
 class Call(Generic[T]):
     """One API call, fully validated and ready to send."""
 
@@ -35,6 +47,7 @@ class Call(Generic[T]):
     params: dict[str, Any] = field(default_factory=dict)
     json: Any = None
     has_body: bool = False
+    extras: Extras = NO_EXTRAS
 
 
 @dataclass
@@ -71,13 +84,18 @@ def build_request(
 ) -> httpx.Request:
     # Pagination follows absolute next links (already checked for same origin).
     absolute = call.path.startswith(("https://", "http://"))
+    extras = call.extras
+    params = {**call.params, **extras.query} if extras.query else call.params
+    headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+    if extras.headers:
+        headers.update(extras.headers)
     return http.build_request(
         call.method,
         call.path if absolute else options.base_url.rstrip("/") + call.path,
-        params=call.params or None,
+        params=params or None,
         json=call.json if call.has_body else None,
-        headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-        timeout=options.timeout,
+        headers=headers,
+        timeout=options.timeout if extras.timeout is None else extras.timeout,
     )
 
 

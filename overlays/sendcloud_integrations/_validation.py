@@ -1,53 +1,47 @@
-"""Client-side checks of the spec's constraints, run before anything is sent.
+"""Client-side checks of a request against the spec, run before anything is sent.
 
-Every failure is a RequestValidationError naming the argument. The constants
-here mirror the spec; tests/test_overlay_pins.py fails when the spec changes them.
+The constraints themselves (types, enums, lengths, bounds, formats, required
+fields, additionalProperties, nested shapes) are not written here: they come
+from the spec through generation (``sendcloud_integrations_api._request_schema``)
+and :func:`check_schema` walks them. Only the rules the spec states in prose are
+hand-written, each a named function below, pinned in tests/overlay_pins.py.
+Every failure is a RequestValidationError naming the path of the bad value.
 """
 
 from __future__ import annotations
 
+import contextvars
 import datetime
+import enum
+import json
+import math
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn
+from urllib.parse import urlencode
 
 from ._errors import RequestValidationError
+from ._request_table import LIST_ALL_LOGS, param_schema
+from ._uri import uri_problem
 
-LANGUAGES = ("en-us", "en-gb", "fr-fr", "de-de", "nl-nl", "es-es", "it-it")
-FEEDBACK_TYPES = ("eager", "delayed", "none")
-STATUS_CATEGORIES = ("READY_TO_SEND", "IN_TRANSIT", "DELIVERED", "CANCEL")
-PAGE_SIZE_MIN, PAGE_SIZE_MAX = 1, 100
-SHOP_NAME_MIN, SHOP_NAME_MAX = 1, 250
-TRANSLATIONS_MIN, TRANSLATIONS_MAX = 1, 7
-
-UPDATE_FIELDS = frozenset(
-    {
-        "shop_name",
-        "shop_url",
-        "service_point_enabled",
-        "service_point_carriers",
-        "webhook_active",
-        "webhook_url",
-        "feedback_type",
-    }
-)
-LOG_CREATE_FIELDS = frozenset(
-    {
-        "base_url",
-        "full_url",
-        "method",
-        "response_code",
-        "response",
-        "request",
-        "created_at",
-        "exception_type",
-        "exception",
-    }
-)
-
+# Deeper than any body the spec describes; stops a self-containing dict with an
+# error instead of a RecursionError.
+MAX_DEPTH = 64
+# The longest request target (path and query) sent. Servers commonly refuse longer
+# request lines (nginx and Apache default to about 8 KiB); httpx refuses far longer
+# ones with a bare InvalidURL.
+MAX_URL_LENGTH = 8192
 
 _RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x1f\x7f]+")
+_TYPE_WORDS = {
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "a bool",
+    "array": "a list",
+    "object": "a dict",
+    "null": "None",
+}
 
 
 def fail(field: str, message: str) -> NoReturn:
@@ -58,113 +52,266 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
-def check_int(field: str, value: object, *, minimum: int | None = None) -> int:
-    # bool is an int subclass; True as an id is a bug, not a 1.
-    if not isinstance(value, int) or isinstance(value, bool):
-        fail(field, f"must be an integer, got {_type_name(value)}")
-    if minimum is not None and value < minimum:
-        fail(field, f"must be >= {minimum}, got {value}")
-    return value
+def _join(where: str, name: str) -> str:
+    return f"{where}.{name}" if where else name
 
 
-def check_id(field: str, value: object) -> int:
-    return check_int(field, value, minimum=1)
+# --- values as JSON -------------------------------------------------------------------
 
 
-def check_page_size(value: object) -> int:
-    size = check_int("page_size", value)
-    if not PAGE_SIZE_MIN <= size <= PAGE_SIZE_MAX:
-        fail("page_size", f"must be between {PAGE_SIZE_MIN} and {PAGE_SIZE_MAX}, got {size}")
-    return size
-
-
-def check_bool(field: str, value: object) -> bool:
-    if not isinstance(value, bool):
-        fail(field, f"must be a bool, got {_type_name(value)}")
-    return value
-
-
-def check_str(field: str, value: object, *, min_len: int = 0, max_len: int | None = None) -> str:
-    if not isinstance(value, str):
-        fail(field, f"must be a string, got {_type_name(value)}")
+def check_text(field: str, value: str) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         # A lone surrogate cannot go into a JSON body or a URL; httpx would
         # fail later with a bare UnicodeEncodeError.
         fail(field, "must be valid Unicode text (it contains a lone surrogate)")
-    if len(value) < min_len:
-        fail(field, f"must be at least {min_len} character(s) long")
-    if max_len is not None and len(value) > max_len:
-        fail(field, f"must be at most {max_len} characters long, got {len(value)}")
     return value
 
 
-def check_optional_str(field: str, value: object, *, min_len: int = 0) -> str | None:
-    return None if value is None else check_str(field, value, min_len=min_len)
+def check_json(where: str, value: object, depth: int = 0) -> Any:
+    """``value`` as plain JSON (dict, list, str, int, finite float, bool, None), or refused."""
+    if depth > MAX_DEPTH:
+        fail(where, f"is nested deeper than {MAX_DEPTH} levels (a dict or list containing itself?)")
+    if value is None or isinstance(value, bool | int):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            fail(where, f"must be a finite number; JSON has no {value!r}")
+        return value
+    if isinstance(value, str):
+        return check_text(where, value)
+    if isinstance(value, Mapping):
+        out = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                fail(where, f"has a key {key!r} of type {_type_name(key)}; JSON keys are strings")
+            out[check_text(where, key)] = check_json(_join(where, key), item, depth + 1)
+        return out
+    if isinstance(value, list | tuple):
+        return [check_json(f"{where}[{i}]", item, depth + 1) for i, item in enumerate(value)]
+    hint = " (convert it to a list)" if isinstance(value, set | frozenset) else ""
+    hint = " (pass an ISO 8601 string)" if isinstance(value, datetime.date) else hint
+    fail(where, f"cannot be sent as JSON: {_type_name(value)}{hint}")
 
 
-def check_choice(field: str, value: object, choices: Collection[str]) -> str:
-    raw = getattr(value, "value", value)  # accept the generated StrEnums too
-    if not isinstance(raw, str) or raw not in choices:
-        fail(field, f"must be one of {', '.join(choices)}; got {value!r}")
-    return raw
+def check_query_length(path: str, params: Mapping[str, Any]) -> None:
+    """Refuse a request target longer than MAX_URL_LENGTH before httpx sees it."""
+    try:
+        length = len(path) + 1 + len(urlencode(params, doseq=True))
+    except (TypeError, UnicodeEncodeError) as exc:
+        fail("query", f"cannot be encoded into a URL: {exc}")
+    if length > MAX_URL_LENGTH:
+        longest = max(params, key=lambda k: len(str(params[k])), default="query")
+        fail(
+            longest,
+            f"makes the URL {length} characters long; at most {MAX_URL_LENGTH} are sent",
+        )
 
 
-def check_known(fields: Iterable[str], allowed: Collection[str]) -> None:
+# --- the spec's constraints -----------------------------------------------------------
+
+
+def _plain(value: object) -> object:
+    """Generated models and enums as the JSON they stand for."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    to_dict = getattr(value, "to_dict", None)
+    return to_dict() if callable(to_dict) else value
+
+
+def _is(json_type: str, value: object) -> bool:
+    if json_type == "null":
+        return value is None
+    if json_type == "boolean":
+        return isinstance(value, bool)
+    if json_type == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if json_type == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if json_type == "string":
+        return isinstance(value, str)
+    if json_type == "object":
+        return isinstance(value, Mapping)
+    if json_type == "array":
+        return isinstance(value, Iterable) and not isinstance(
+            value, str | bytes | bytearray | Mapping | set | frozenset
+        )
+    return True
+
+
+def check_schema(where: str, value: object, schema: Mapping[str, Any], depth: int = 0) -> Any:
+    """``value`` checked against a generated constraint schema, as JSON ready to send."""
+    if depth > MAX_DEPTH:
+        fail(where, f"is nested deeper than {MAX_DEPTH} levels")
+    value = _plain(value)
+    if isinstance(value, datetime.datetime) and schema.get("format") == "date-time":
+        value = check_datetime(where, value)
+    for sub in schema.get("allOf", ()):
+        check_schema(where, value, sub, depth + 1)
+    alternatives = schema.get("anyOf") or schema.get("oneOf")
+    if alternatives:
+        value = _first_match(where, value, alternatives, depth)
+    types = schema.get("type")
+    names = [types] if isinstance(types, str) else list(types or ())
+    if not names and "properties" in schema:
+        names = ["object"]
+    if names:
+        matching = next((t for t in names if _is(t, value)), None)
+        if matching is None:
+            wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in names)
+            fail(where, f"must be {wanted}, got {_type_name(value)}")
+    else:
+        matching = None
+    if "enum" in schema and value not in schema["enum"]:
+        choices = ", ".join(str(c) for c in schema["enum"])
+        fail(where, f"must be one of {choices}; got {value!r}")
+    if "const" in schema and value != schema["const"]:
+        fail(where, f"must be {schema['const']!r}, got {value!r}")
+    if matching == "string":
+        return _check_string(where, str(value), schema)
+    if matching in ("integer", "number"):
+        return _check_number(where, value, schema)
+    if matching == "array":
+        return _check_array(where, value, schema, depth)  # type: ignore[arg-type]
+    if matching == "object":
+        return _check_object(where, value, schema, depth)  # type: ignore[arg-type]
+    return check_json(where, value, depth)
+
+
+def _first_match(where: str, value: object, schemas: list[Any], depth: int) -> Any:
+    errors = []
+    for sub in schemas:
+        try:
+            return check_schema(where, value, sub, depth + 1)
+        except RequestValidationError as exc:
+            errors.append(exc.message if hasattr(exc, "message") else str(exc))
+    fail(where, "matches none of the allowed shapes: " + "; ".join(map(str, errors)))
+
+
+def _check_string(where: str, text: str, schema: Mapping[str, Any]) -> str:
+    check_text(where, text)
+    low, high = schema.get("minLength"), schema.get("maxLength")
+    if low is not None and len(text) < low:
+        fail(where, f"must be at least {low} character(s) long")
+    if high is not None and len(text) > high:
+        fail(where, f"must be at most {high} characters long, got {len(text)}")
+    if "pattern" in schema and not re.search(schema["pattern"], text):
+        fail(where, f"must match {schema['pattern']!r}")
+    fmt = schema.get("format")
+    if fmt == "date-time":
+        check_datetime(where, text)
+    elif fmt == "uri":
+        check_uri(where, text)
+    return text
+
+
+def _check_number(where: str, number: Any, schema: Mapping[str, Any]) -> Any:
+    if isinstance(number, float) and not math.isfinite(number):
+        fail(where, f"must be a finite number; JSON has no {number!r}")
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if low is not None and high is not None and not low <= number <= high:
+        fail(where, f"must be between {low} and {high}, got {number}")
+    if low is not None and number < low:
+        fail(where, f"must be >= {low}, got {number}")
+    if high is not None and number > high:
+        fail(where, f"must be <= {high}, got {number}")
+    if "exclusiveMinimum" in schema and number <= schema["exclusiveMinimum"]:
+        fail(where, f"must be > {schema['exclusiveMinimum']}, got {number}")
+    if "exclusiveMaximum" in schema and number >= schema["exclusiveMaximum"]:
+        fail(where, f"must be < {schema['exclusiveMaximum']}, got {number}")
+    return number
+
+
+def _check_array(where: str, items: Iterable[Any], schema: Mapping[str, Any], depth: int) -> list[Any]:
+    item_schema = schema.get("items") or {}
+    out = [
+        check_schema(f"{where}[{i}]", item, item_schema, depth + 1) for i, item in enumerate(items)
+    ]
+    low, high = schema.get("minItems"), schema.get("maxItems")
+    if (low is not None and len(out) < low) or (high is not None and len(out) > high):
+        span = f"{low} to {high}" if low is not None and high is not None else f">= {low or 0}"
+        if low is None:
+            span = f"at most {high}"
+        fail(where, f"must have {span} items, got {len(out)}")
+    if schema.get("uniqueItems"):
+        deferred = _unique_checks.get()
+        if deferred is None:
+            _check_unique(where, out)
+        else:
+            deferred.append(lambda: _check_unique(where, out))
+    return out
+
+
+# Inside check_body, uniqueItems checks wait until the prose rules have run: a rule
+# such as "duplicate external_id" names the repeated field, not just the item.
+_unique_checks: contextvars.ContextVar[list[Callable[[], None]] | None] = contextvars.ContextVar(
+    "sendcloud_integrations_unique_checks", default=None
+)
+
+
+def _check_unique(where: str, items: list[Any]) -> None:
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        key = json.dumps(item, sort_keys=True)
+        if key in seen:
+            fail(f"{where}[{i}]", "is a duplicate of an earlier item; the items must be unique")
+        seen.add(key)
+
+
+def check_body(
+    value: Mapping[str, Any],
+    schema: Mapping[str, Any],
+    rules: Callable[[dict[str, Any]], None] | None = None,
+) -> dict[str, Any]:
+    """A request body against its schema, then its prose rules, then uniqueItems."""
+    deferred: list[Callable[[], None]] = []
+    token = _unique_checks.set(deferred)
+    try:
+        body: dict[str, Any] = check_schema("", value, schema)
+    finally:
+        _unique_checks.reset(token)
+    if rules is not None:
+        rules(body)
+    for check in deferred:
+        check()
+    return body
+
+
+def _check_object(
+    where: str, fields: Mapping[str, Any], schema: Mapping[str, Any], depth: int
+) -> dict[str, Any]:
+    properties: Mapping[str, Any] = schema.get("properties") or {}
+    for name in schema.get("required", ()):
+        if name not in fields:
+            fail(_join(where, name), "is required")
+    extra = schema.get("additionalProperties", True)
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        here = _join(where, str(name))
+        if not isinstance(name, str):
+            fail(where, f"has a key {name!r} of type {_type_name(name)}; JSON keys are strings")
+        if name in properties:
+            out[name] = check_schema(here, value, properties[name], depth + 1)
+        elif extra is False:
+            known = ", ".join(sorted(properties))
+            fail(here, f"unknown field; the spec allows only {known}")
+        elif isinstance(extra, Mapping):
+            out[name] = check_schema(here, value, extra, depth + 1)
+        else:
+            out[name] = check_json(here, value, depth + 1)
+    return out
+
+
+def check_known(fields: Iterable[str], allowed: Iterable[str]) -> None:
+    """Keyword arguments are the spec's names: a typo fails here, not on the server."""
+    allowed = sorted(allowed)
     for name in fields:
         if name not in allowed:
-            fail(name, f"unknown argument; expected one of {', '.join(sorted(allowed))}")
+            fail(name, f"unknown argument; expected one of {', '.join(allowed)}")
 
 
-def check_update(fields: Mapping[str, Any]) -> dict[str, Any]:
-    """The PATCH body for ``integrations.update``."""
-    check_known(fields, UPDATE_FIELDS)
-    if not fields:
-        fail("fields", "give at least one field to update")
-    body: dict[str, Any] = {}
-    for name, value in fields.items():
-        if name == "shop_name":
-            body[name] = check_str(name, value, min_len=SHOP_NAME_MIN, max_len=SHOP_NAME_MAX)
-        elif name == "shop_url":
-            body[name] = check_uri(name, value)
-        elif name in ("service_point_enabled", "webhook_active"):
-            body[name] = check_bool(name, value)
-        elif name == "service_point_carriers":
-            if isinstance(value, str) or not isinstance(value, Iterable):
-                fail(name, "must be a list of carrier codes")
-            body[name] = [check_str(f"{name}[{i}]", c, min_len=1) for i, c in enumerate(value)]
-        elif name == "webhook_url":
-            body[name] = None if value is None else check_uri(name, value)
-        else:
-            body[name] = check_choice(name, value, FEEDBACK_TYPES)
-    # The spec requires a webhook URL whenever webhooks are switched on; ask for
-    # it in the same call rather than rely on one stored earlier.
-    if body.get("webhook_active") is True and not body.get("webhook_url"):
-        fail("webhook_url", "is required when webhook_active is true")
-    return body
-
-
-def check_log_create(fields: Mapping[str, Any]) -> dict[str, Any]:
-    """The POST body for ``exception_logs.create`` (additionalProperties: false)."""
-    check_known(fields, LOG_CREATE_FIELDS)
-    if "base_url" not in fields:
-        fail("base_url", "is required")
-    body: dict[str, Any] = {}
-    for name, value in fields.items():
-        if name == "base_url":
-            body[name] = check_str(name, value, min_len=1)
-        elif name == "response_code":
-            body[name] = None if value is None else check_int(name, value, minimum=0)
-        elif name in ("response", "request"):
-            if value is not None and not isinstance(value, Mapping):
-                fail(name, f"must be a dict or None, got {_type_name(value)}")
-            body[name] = None if value is None else dict(value)
-        elif name == "created_at":
-            body[name] = _check_datetime(name, value)
-        else:
-            body[name] = check_optional_str(name, value)
-    return body
+# --- formats --------------------------------------------------------------------------
 
 
 def check_datetime(field: str, value: object) -> str:
@@ -185,90 +332,112 @@ def check_datetime(field: str, value: object) -> str:
 
 
 def check_uri(field: str, value: object) -> str:
-    """A URI with a scheme (the spec's ``format: uri``), no whitespace."""
-    text = check_str(field, value, min_len=1)
-    if not _URI.fullmatch(text):
-        fail(field, f"must be an absolute URI such as https://shop.example/, got {text!r}")
-    return text
+    """An absolute RFC 3986 URI (the spec's ``format: uri``)."""
+    if not isinstance(value, str):
+        fail(field, f"must be a string, got {_type_name(value)}")
+    problem = uri_problem(check_text(field, value))
+    if problem:
+        fail(field, problem)
+    return value
 
 
-def _check_datetime(field: str, value: object) -> str | None:
-    return None if value is None else check_datetime(field, value)
+# --- small checks the facade's own arguments use ----------------------------------------
 
 
-def check_statuses(statuses: object) -> list[dict[str, Any]]:
-    """The ``statuses`` array for ``shop_order_statuses.replace``."""
-    if isinstance(statuses, str | Mapping) or not isinstance(statuses, Iterable):
-        fail("statuses", "must be a list of statuses")
-    result: list[dict[str, Any]] = []
-    seen_ids: set[str] = set()
+def check_int(field: str, value: object, *, minimum: int | None = None) -> int:
+    # bool is an int subclass; True as an id is a bug, not a 1.
+    if not isinstance(value, int) or isinstance(value, bool):
+        fail(field, f"must be an integer, got {_type_name(value)}")
+    if minimum is not None and value < minimum:
+        fail(field, f"must be >= {minimum}, got {value}")
+    return value
+
+
+def check_str(field: str, value: object, *, min_len: int = 0) -> str:
+    if not isinstance(value, str):
+        fail(field, f"must be a string, got {_type_name(value)}")
+    check_text(field, value)
+    if len(value) < min_len:
+        fail(field, f"must be at least {min_len} character(s) long")
+    return value
+
+
+# --- rules the spec states only in prose (each pinned in tests/overlay_pins.py) ---------
+
+
+def rule_webhook_url_with_webhook_active(body: Mapping[str, Any]) -> None:
+    """integration-model: "A value for webhook_url is required if webhook_active is true".
+
+    Asked for in the same call rather than relying on one stored earlier.
+    """
+    if body.get("webhook_active") is True and not body.get("webhook_url"):
+        fail("webhook_url", "is required when webhook_active is true")
+
+
+def rule_unique_external_ids(statuses: list[Mapping[str, Any]]) -> None:
+    """post-shop-order-statuses: one status per external_id (the server keeps the last)."""
+    seen: set[object] = set()
     for i, status in enumerate(statuses):
-        where = f"statuses[{i}]"
-        item = status.to_dict() if hasattr(status, "to_dict") else status
-        if not isinstance(item, Mapping):
-            fail(where, f"must be a dict, got {_type_name(status)}")
-        check_known(
-            (f"{where}.{k}" for k in item), {f"{where}.external_id", f"{where}.translations"}
-        )
-        external_id = check_str(f"{where}.external_id", item.get("external_id"), min_len=1)
-        if external_id in seen_ids:
-            fail(f"{where}.external_id", f"duplicate external_id {external_id!r}")
-        seen_ids.add(external_id)
-        result.append(
-            {
-                "external_id": external_id,
-                "translations": _translations(where, item.get("translations")),
-            }
-        )
-    return result
+        external_id = status.get("external_id")
+        if external_id in seen:
+            fail(f"statuses[{i}].external_id", f"duplicate external_id {external_id!r}")
+        seen.add(external_id)
 
 
-def _translations(where: str, value: object) -> list[dict[str, str]]:
-    field = f"{where}.translations"
-    if isinstance(value, str | Mapping) or not isinstance(value, Iterable):
-        fail(field, "must be a list of {status, language} objects")
-    items = [t.to_dict() if hasattr(t, "to_dict") else t for t in value]
-    if not TRANSLATIONS_MIN <= len(items) <= TRANSLATIONS_MAX:
-        fail(field, f"must have {TRANSLATIONS_MIN} to {TRANSLATIONS_MAX} items, got {len(items)}")
-    result: list[dict[str, str]] = []
-    languages: set[str] = set()
-    for j, item in enumerate(items):
-        here = f"{field}[{j}]"
-        if not isinstance(item, Mapping):
-            fail(here, "must be a {status, language} object")
-        check_known((f"{here}.{k}" for k in item), {f"{here}.status", f"{here}.language"})
-        status = check_str(f"{here}.status", item.get("status"))
-        language = check_choice(f"{here}.language", item.get("language"), LANGUAGES)
-        if language in languages:
-            fail(f"{here}.language", f"duplicate language {language!r}")
-        languages.add(language)
-        result.append({"status": status, "language": language})
-    return result
+def rule_one_translation_per_language(statuses: list[Mapping[str, Any]]) -> None:
+    """post-shop-order-statuses: a status is translated at most once into each language."""
+    for i, status in enumerate(statuses):
+        languages: set[object] = set()
+        for j, translation in enumerate(status.get("translations") or ()):
+            language = translation.get("language") if isinstance(translation, Mapping) else None
+            if language in languages:
+                where = f"statuses[{i}].translations[{j}].language"
+                fail(where, f"duplicate language {language!r}")
+            languages.add(language)
 
 
-def check_mapping(mapping: object) -> list[dict[str, str | None]]:
-    """``{category: external_id | None}`` covering each status category exactly once."""
+def rule_every_status_category_once(
+    mapping: object, item_schema: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """create-custom-status-mapping: "contains objects of each ... status category".
+
+    ``{category: external_id | None}`` becomes the entry list; the categories are the
+    enum of ``item_schema`` (the generated table's mapping item). Distinct keys can name one category
+    (a caller's own non-str Enum next to the plain string): refused as a repeat.
+    """
     if not isinstance(mapping, Mapping):
         fail("mapping", "must be a dict of status category -> external_id or None")
-    for key in mapping:
-        check_choice(f"mapping[{key!r}]", key, STATUS_CATEGORIES)
-    keys = {getattr(k, "value", k) for k in mapping}
-    missing = [c for c in STATUS_CATEGORIES if c not in keys]
-    if missing:
-        fail("mapping", f"must map every status category; missing {', '.join(missing)}")
-    entries: list[dict[str, str | None]] = []
-    seen: set[str] = set()
+    properties = item_schema.get("properties") or {}
+    wanted = list((properties.get("status_category") or {}).get("enum") or ())
+    entries: list[dict[str, Any]] = []
+    seen: set[object] = set()
     for key, external_id in mapping.items():
-        category = check_choice(f"mapping[{key!r}]", key, STATUS_CATEGORIES)
-        # Distinct keys can name one category (e.g. a caller's own non-str Enum
-        # next to the plain string); the spec wants each category exactly once.
+        category = _plain(key)
+        if category not in wanted:
+            fail(f"mapping[{key!r}]", f"must be one of {', '.join(wanted)}; got {key!r}")
         if category in seen:
             fail("mapping", f"maps status category {category} more than once")
         seen.add(category)
-        entries.append(
-            {
-                "status_category": category,
-                "external_id": check_optional_str(f"mapping[{category!r}]", external_id),
-            }
-        )
+        where = f"mapping[{category!r}]"
+        external_id = check_schema(where, external_id, properties.get("external_id") or {})
+        entries.append({"status_category": category, "external_id": external_id})
+    missing = [c for c in wanted if c not in seen]
+    if missing:
+        fail("mapping", f"must map every status category; missing {', '.join(missing)}")
     return entries
+
+
+# --- the log lists' paging arguments (used by _pagination.py) ---------------------------
+
+_PAGE_SIZE = param_schema(LIST_ALL_LOGS, "query", "page_size")
+PAGE_SIZE_MAX: int = _PAGE_SIZE["maximum"]
+
+
+def check_id(field: str, value: object) -> int:
+    """An integration id: the spec's path ids are integers >= 1."""
+    return check_int(field, value, minimum=1)
+
+
+def check_page_size(value: object) -> int:
+    size: int = check_schema("page_size", value, _PAGE_SIZE)
+    return size

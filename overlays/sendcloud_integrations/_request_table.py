@@ -1,0 +1,48 @@
+"""The generated request table of the spec, looked up by the facade's operations.
+
+``sendcloud_integrations_api._request_schema`` is written by tools/generate.py from
+the spec (never by hand); this module only names the operations the facade calls
+and finds a parameter or body schema in that table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sendcloud_integrations_api._request_schema import OPERATIONS
+
+LIST_INTEGRATIONS = "sc-public-v3-integrations-get-list_integrations"
+GET_INTEGRATION = "sc-public-v3-integrations-get-retrieve_integration"
+UPDATE_INTEGRATION = "sc-public-v3-integrations-patch-update_integration"
+DELETE_INTEGRATION = "sc-public-v3-integrations-delete-delete_integration"
+LIST_ALL_LOGS = "sc-public-v3-integrations-get-retrieve_integrations_logs"
+LIST_INTEGRATION_LOGS = "sc-public-v3-integrations-get-retrieve_integration_logs"
+CREATE_LOG = "sc-public-v3-integrations-post-create_integration_logs"
+GET_STATUSES = "sc-public-v3-integrations-get-shop_order_statuses"
+REPLACE_STATUSES = "sc-public-v3-integrations-post-shop_order_statuses"
+GET_MAPPING = "sc-public-v3-integrations-get-shop_order_statuses_mapping"
+SET_MAPPING = "sc-public-v3-integrations-post-shop_order_statuses_mapping"
+
+
+def operation(op_id: str) -> Mapping[str, Any]:
+    return OPERATIONS[op_id]
+
+
+def params(op_id: str, where: str) -> dict[str, Mapping[str, Any]]:
+    """name -> parameter entry (``required``, ``schema``) of one location."""
+    return {p["name"]: p for p in OPERATIONS[op_id]["parameters"] if p["in"] == where}
+
+
+def param_schema(op_id: str, where: str, name: str) -> Mapping[str, Any]:
+    schema: Mapping[str, Any] = params(op_id, where)[name]["schema"]
+    return schema
+
+
+def body_schema(op_id: str, *path: str) -> Mapping[str, Any]:
+    """The body schema, or the part of it at ``path`` (property names, ``[]`` for items)."""
+    node: Any = OPERATIONS[op_id]["body"] or {}
+    for step in path:
+        node = node.get("items", {}) if step == "[]" else node.get("properties", {}).get(step, {})
+    result: Mapping[str, Any] = node
+    return result
