@@ -12,9 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sendcloud_integrations import _config, _oauth2, _pagination
+from sendcloud_integrations import _config, _oauth2
 from sendcloud_integrations import _operations as ops
-from sendcloud_integrations import _validation as v
 
 from .spec_view import SpecView
 
@@ -58,19 +57,6 @@ def _gone(s: SpecView, *op_ids: str) -> list[str]:
     return [f"operation {op_id} is gone from the spec" for op_id in op_ids if not s.op(op_id)]
 
 
-def _enum(where: str, schema: Any, expected: tuple[str, ...], constant: str) -> list[str]:
-    enum = schema.get("enum") if isinstance(schema, Mapping) else None
-    if enum is None:
-        return [f"{where} has no enum any more (the overlay has {constant})"]
-    added, gone = sorted(set(enum) - set(expected)), sorted(set(expected) - set(enum))
-    return [f"{where} enum: added {added}, removed {gone} (vs {constant})"] if added or gone else []
-
-
-def _bounds(where: str, schema: Any, low: str, high: str, want: tuple[int, int]) -> list[str]:
-    got = (schema.get(low), schema.get(high)) if isinstance(schema, Mapping) else (None, None)
-    return [] if got == want else [f"{where} bounds are {got}, the overlay uses {want}"]
-
-
 def _fields(where: str, schema: Any, expected: frozenset[str], constant: str) -> list[str]:
     props = schema.get("properties") if isinstance(schema, Mapping) else None
     fields = set(props or {})
@@ -83,13 +69,13 @@ def _fields(where: str, schema: Any, expected: frozenset[str], constant: str) ->
 # --- _pagination.py, _auth.py, _oauth2.py, _config.py ---------------------------------
 
 
-@pin("_pagination.py", "both log lists taking only `cursor` and `page_size`, answering `Link`")
+@pin("_pagination.py", "both log lists taking `cursor` and `page_size`, answering `Link`")
 def logs_cursor_page_size_link(s: SpecView) -> list[str]:
     problems = _gone(s, *LOG_LISTS)
     for op_id in filter(s.op, LOG_LISTS):
         query = sorted(name for where, name in s.params(op_id) if where == "query")
-        if query != ["cursor", "page_size"]:
-            problems.append(f"{op_id} takes query parameters {query}; the paginator sends only")
+        if not {"cursor", "page_size"} <= set(query):
+            problems.append(f"{op_id} takes query parameters {query}; the paginator drives")
             problems[-1] += " cursor and page_size"
         if "Link" not in (s.at(s.responses(op_id).get("200"), "headers") or {}):
             problems.append(f"{op_id}: the 200 response has no Link header any more")
@@ -144,36 +130,59 @@ def server_url(s: SpecView) -> list[str]:
 # --- _validation.py -------------------------------------------------------------------
 
 
-@pin("_validation.py", "STATUS_CATEGORIES, and a mapping holding each category once")
-def status_categories(s: SpecView) -> list[str]:
-    n = len(v.STATUS_CATEGORIES)
-    get_item = s.schema("get-custom-status-mapping", "data", "mapping", "[]", "status_category")
-    set_item = s.schema("create-custom-status-mapping", "mapping", "[]", "status_category")
-    return [
-        *_enum("GET mapping status_category", get_item, v.STATUS_CATEGORIES, "STATUS_CATEGORIES"),
-        *_enum("POST mapping status_category", set_item, v.STATUS_CATEGORIES, "STATUS_CATEGORIES"),
-        *_bounds(
-            "POST mapping",
-            s.schema("create-custom-status-mapping", "mapping"),
-            "minItems",
-            "maxItems",
-            (n, n),
-        ),
-    ]
+@pin("_validation.py", "rule_every_status_category_once: the mapping holds each category once")
+def rule_every_status_category_once(s: SpecView) -> list[str]:
+    mapping = s.schema("create-custom-status-mapping", "mapping")
+    item = s.schema("create-custom-status-mapping", "mapping", "[]")
+    enum = s.at(item, "properties", "status_category", "enum")
+    if not enum:
+        return ["POST mapping status_category has no enum any more: the rule has no categories"]
+    n = len(enum)
+    problems = []
+    if (s.at(mapping, "minItems"), s.at(mapping, "maxItems")) != (n, n):
+        problems.append(
+            f"POST mapping no longer holds exactly {n} items (one per status category): "
+            f"minItems/maxItems are {s.at(mapping, 'minItems')}/{s.at(mapping, 'maxItems')}"
+        )
+    if "null" not in (s.at(item, "properties", "external_id", "type") or []):
+        problems.append("mapping[].external_id is no longer nullable (the rule sends None)")
+    return problems
 
 
-@pin("_validation.py", "LANGUAGES as every language enum (query parameter, translations)")
-def languages(s: SpecView) -> list[str]:
-    where = {
-        "the language parameter": s.param_schema(ops.GET_STATUSES, "query", "language"),
-        "GET statuses translations": s.schema(
-            "get-shop-order-statuses", "data", "[]", "translations", "[]", "language"
-        ),
-        "POST statuses translations": s.schema(
-            "post-shop-order-statuses", "statuses", "[]", "translations", "[]", "language"
-        ),
-    }
-    return [p for w, node in where.items() for p in _enum(w, node, v.LANGUAGES, "LANGUAGES")]
+@pin("_validation.py", "rule_webhook_url_with_webhook_active: the prose of integration-model")
+def rule_webhook_url_with_webhook_active(s: SpecView) -> list[str]:
+    props = s.at(s.schema("integration-model"), "properties") or {}
+    if not {"webhook_url", "webhook_active"} <= set(props):
+        return ["integration-model lost webhook_url or webhook_active: the rule names both"]
+    prose = str(s.at(props, "webhook_url", "description") or "")
+    if "webhook_active" not in prose:
+        return ["webhook_url's description no longer ties it to webhook_active: drop the rule?"]
+    return []
+
+
+@pin("_validation.py", "rule_unique_external_ids and rule_one_translation_per_language")
+def rules_of_the_statuses_body(s: SpecView) -> list[str]:
+    status = s.schema("post-shop-order-statuses", "statuses", "[]")
+    translation = s.schema("post-shop-order-statuses", "statuses", "[]", "translations", "[]")
+    problems = []
+    if "external_id" not in (s.at(status, "properties") or {}):
+        problems.append("statuses[] has no external_id any more (rule_unique_external_ids)")
+    if "language" not in (s.at(translation, "properties") or {}):
+        problems.append("translations[] has no language any more (one translation per language)")
+    return problems
+
+
+@pin("_operations.py", "replace and set building {integration_id, statuses | mapping} bodies")
+def facade_built_bodies(s: SpecView) -> list[str]:
+    problems = []
+    for name, fields in (
+        ("post-shop-order-statuses", {"integration_id", "statuses"}),
+        ("create-custom-status-mapping", {"integration_id", "mapping"}),
+    ):
+        required = set(s.at(s.schema(name), "required") or [])
+        if required != fields:
+            problems.append(f"{name} now requires {sorted(required)}, the facade sends {sorted(fields)}")
+    return problems
 
 
 @pin("_validation.py", "integration ids being integers >= 1 everywhere (check_id)")
@@ -207,68 +216,6 @@ def integration_ids(s: SpecView) -> list[str]:
         for w, n in quirk.items()
         if s.at(n, "minimum") is not None
     ]
-    return problems
-
-
-@pin("_validation.py", "PAGE_SIZE_MIN/MAX (and _pagination.DEFAULT_PAGE_SIZE within them)")
-def page_size_bounds(s: SpecView) -> list[str]:
-    want = (v.PAGE_SIZE_MIN, v.PAGE_SIZE_MAX)
-    problems = [
-        p
-        for op_id in filter(s.op, LOG_LISTS)
-        for p in _bounds(
-            f"{op_id} page_size",
-            s.param_schema(op_id, "query", "page_size"),
-            "minimum",
-            "maximum",
-            want,
-        )
-    ]
-    if not want[0] <= _pagination.DEFAULT_PAGE_SIZE <= want[1]:
-        problems.append(f"_pagination.DEFAULT_PAGE_SIZE is outside {want}")
-    return problems
-
-
-@pin("_validation.py", "SHOP_NAME_MIN/MAX, TRANSLATIONS_MIN/MAX and FEEDBACK_TYPES")
-def update_and_translation_limits(s: SpecView) -> list[str]:
-    translations = s.schema("post-shop-order-statuses", "statuses", "[]", "translations")
-    shop_name = s.schema("integration-model", "shop_name")
-    feedback = s.schema("integration-model", "feedback_type")
-    shop_limits, translation_limits = (
-        (v.SHOP_NAME_MIN, v.SHOP_NAME_MAX),
-        (v.TRANSLATIONS_MIN, v.TRANSLATIONS_MAX),
-    )
-    return [
-        *_bounds("shop_name", shop_name, "minLength", "maxLength", shop_limits),
-        *_bounds("translations", translations, "minItems", "maxItems", translation_limits),
-        *_enum("feedback_type", feedback, v.FEEDBACK_TYPES, "FEEDBACK_TYPES"),
-    ]
-
-
-@pin("_validation.py", "UPDATE_FIELDS, LOG_CREATE_FIELDS and the statuses and mapping bodies")
-def request_bodies(s: SpecView) -> list[str]:
-    log_create = s.schema("integration-log-create") or {}
-    statuses, mapping = "post-shop-order-statuses", "create-custom-status-mapping"
-    shapes = {
-        (statuses,): {"integration_id", "statuses"},
-        (statuses, "statuses", "[]"): {"external_id", "translations"},
-        (statuses, "statuses", "[]", "translations", "[]"): {"status", "language"},
-        (mapping,): {"integration_id", "mapping"},
-        (mapping, "mapping", "[]"): {"status_category", "external_id"},
-    }
-    problems = [
-        *_fields(
-            "integration-model", s.schema("integration-model"), v.UPDATE_FIELDS, "UPDATE_FIELDS"
-        ),
-        *_fields("integration-log-create", log_create, v.LOG_CREATE_FIELDS, "LOG_CREATE_FIELDS"),
-    ]
-    for path, fields in shapes.items():
-        problems += _fields(" ".join(path), s.schema(*path), frozenset(fields), "what it builds")
-    if log_create.get("required") != ["base_url"] or log_create.get("additionalProperties"):
-        problems.append("integration-log-create: required is no longer just base_url, or extra")
-        problems[-1] += " fields are now allowed"
-    if "null" not in (s.at(s.schema(mapping, "mapping", "[]", "external_id"), "type") or []):
-        problems.append("mapping[].external_id is no longer nullable (check_mapping sends None)")
     return problems
 
 

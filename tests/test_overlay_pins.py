@@ -46,11 +46,6 @@ def _flow(s: Spec) -> Any:
     return s["components"]["securitySchemes"]["OAuth2ClientCreds"]["flows"]["clientCredentials"]
 
 
-def _add_log_filter(s: Spec) -> None:
-    param = {"in": "query", "name": "exception_type", "schema": {"type": "string"}}
-    s["paths"][LOGS_PATH]["get"]["parameters"].append(param)
-
-
 def _null_200(s: Spec) -> Any:
     return s["paths"]["/shop-order-statuses"]["post"]["responses"]["200"]["content"]
 
@@ -58,8 +53,8 @@ def _null_200(s: Spec) -> Any:
 # pin name -> (a spec change that breaks its assumption, text its message must contain)
 BREAKERS: dict[str, tuple[Callable[[Spec], Any], str]] = {
     "logs_cursor_page_size_link": (
-        _add_log_filter,
-        "takes query parameters ['cursor', 'exception_type', 'page_size']",
+        lambda s: _param(s, LOGS_PATH, "get", "cursor").update(name="after"),
+        "takes query parameters ['after', 'page_size']; the paginator drives",
     ),
     "quirk_cursor_date_time": (
         lambda s: _param(s, LOGS_PATH, "get", "cursor")["schema"].pop("format"),
@@ -77,33 +72,33 @@ BREAKERS: dict[str, tuple[Callable[[Spec], Any], str]] = {
         lambda s: s["servers"][0].update(url="https://example.com/v4"),
         "servers[0].url is now https://example.com/v4",
     ),
-    "status_categories": (
+    "rule_every_status_category_once": (
         lambda s: _schemas(s)["create-custom-status-mapping"]["properties"]["mapping"]["items"][
             "properties"
         ]["status_category"]["enum"].append("RETURNED"),
-        "POST mapping status_category enum: added ['RETURNED']",
+        "POST mapping no longer holds exactly 5 items (one per status category)",
     ),
-    "languages": (
-        lambda s: s["components"]["parameters"]["language"]["schema"]["enum"].remove("it-it"),
-        "the language parameter enum: added [], removed ['it-it']",
+    "rule_webhook_url_with_webhook_active": (
+        lambda s: _schemas(s)["integration-model"]["properties"]["webhook_url"].update(
+            description="URL for sending updates on a parcel."
+        ),
+        "webhook_url's description no longer ties it to webhook_active",
+    ),
+    "rules_of_the_statuses_body": (
+        lambda s: _schemas(s)["post-shop-order-statuses"]["properties"]["statuses"]["items"][
+            "properties"
+        ].pop("external_id"),
+        "statuses[] has no external_id any more",
+    ),
+    "facade_built_bodies": (
+        lambda s: _schemas(s)["create-custom-status-mapping"]["required"].append("note"),
+        "create-custom-status-mapping now requires ['integration_id', 'mapping', 'note']",
     ),
     "integration_ids": (
         lambda s: s["paths"]["/integrations/{id}/logs"]["parameters"][0]["schema"].update(
             minimum=1
         ),
         "quirk fixed: sc-public-v3-integrations-get-retrieve_integration_logs path id",
-    ),
-    "page_size_bounds": (
-        lambda s: _param(s, LOGS_PATH, "get", "page_size")["schema"].update(maximum=50),
-        "page_size bounds are (1, 50), the overlay uses (1, 100)",
-    ),
-    "update_and_translation_limits": (
-        lambda s: _schemas(s)["integration-model"]["properties"]["shop_name"].update(maxLength=99),
-        "shop_name bounds are (1, 99)",
-    ),
-    "request_bodies": (
-        lambda s: _schemas(s)["integration-model"]["properties"].update(x={"type": "string"}),
-        "integration-model fields: added ['x']",
     ),
     "error_format": (
         lambda s: s["paths"][ID_PATH]["delete"]["responses"]["404"]["content"][
