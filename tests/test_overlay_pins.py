@@ -54,7 +54,7 @@ def _null_200(s: Spec) -> Any:
 BREAKERS: dict[str, tuple[Callable[[Spec], Any], str]] = {
     "logs_cursor_page_size_link": (
         lambda s: _param(s, LOGS_PATH, "get", "cursor").update(name="after"),
-        "takes query parameters ['after', 'page_size']; the paginator drives",
+        "takes query parameters ['after', ",
     ),
     "quirk_cursor_date_time": (
         lambda s: _param(s, LOGS_PATH, "get", "cursor")["schema"].pop("format"),

@@ -132,7 +132,9 @@ def _enum(old: Any, new: Any, role: str) -> tuple[str, str]:
     )
     if gone:
         return BREAKING, text
-    return _by_direction(False, role), text
+    # Added values are additive both ways: a request may use them, and a response
+    # carrying one is kept, not refused (open enums, issue #13).
+    return ADDITIVE, text
 
 
 def _set_change(attr: str, old: Any, new: Any) -> tuple[str, str]:

@@ -1,5 +1,7 @@
 """Take a new upstream spec in and show everything it changes: ``nox -s update_spec -- NEW``.
 
+NEW is a path or an http(s) URL (fetched first, e.g. by .github/workflows/spec-update.yml).
+
 1. validate NEW: YAML without duplicate keys, a valid OpenAPI document (nothing is
    touched when it is not);
 2. print the API surface diff from the accepted snapshot
@@ -11,15 +13,25 @@
 
 Then fix what the failures name, and accept the new surface with
 ``nox -s update_spec -- --accept-snapshot`` (or pass ``--accept-snapshot`` with NEW).
+Accepting records everything an update changes, so an additive update needs no
+hand edit: the surface snapshot, openapi/accepted.toml (the collapsed hash the spec
+tests pin, and where the spec came from) and a CHANGELOG.md entry; regeneration has
+already written the lock and ``SPEC_VERSION`` (generated/.../_request_schema.py).
+
+``--markdown FILE`` writes the verdict as Markdown (a pull request body). With a
+breaking change the exit status is 3 unless ``--allow-breaking``.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +39,11 @@ from typing import Any
 
 from api_surface import ACCEPT, ROOT, build, diff, format_changes, load_spec, overall, parse
 from api_surface import render as render_surface
+from surface_diff import BREAKING, Change
+
+# A spec is a few hundred KiB; anything far larger is not one.
+MAX_SPEC_BYTES = 16 * 1024 * 1024
+FETCH_TIMEOUT = 60.0
 
 # The tests that pin the spec; globs so that pins added later are picked up.
 PINNED_TESTS = (
@@ -57,6 +74,14 @@ class Tree:
     @property
     def snapshot(self) -> Path:
         return self.root / "tests" / "snapshots" / "api_surface.txt"
+
+    @property
+    def accepted(self) -> Path:
+        return self.root / "openapi" / "accepted.toml"
+
+    @property
+    def changelog(self) -> Path:
+        return self.root / "CHANGELOG.md"
 
     def pinned_tests(self) -> list[str]:
         tests = self.root / "tests"
@@ -100,31 +125,154 @@ def run_pinned_tests(tree: Tree) -> int:
     return subprocess.run(cmd, cwd=tree.root, env=env, check=False).returncode
 
 
-def accept_snapshot(tree: Tree, echo: Callable[[str], None]) -> None:
-    """Write the snapshot from the tree's spec, saying what that accepts."""
-    surface = build(load_spec(tree.spec))
+def collapsed_sha256(text: str) -> str:
+    """The hash tests/test_spec.py pins: of the spec with all whitespace runs collapsed."""
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
+
+
+def accept_snapshot(tree: Tree, echo: Callable[[str], None], source: str | None = None) -> None:
+    """Record the tree's spec as accepted: snapshot, accepted.toml, CHANGELOG entry."""
+    spec = load_spec(tree.spec)
+    surface = build(spec)
+    changes: list[Change] = []
     if tree.snapshot.exists():
-        echo(format_changes(diff(parse(tree.snapshot.read_text(encoding="utf-8")), surface)))
+        changes = diff(parse(tree.snapshot.read_text(encoding="utf-8")), surface)
+        echo(format_changes(changes))
     text = render_surface(surface)
     tree.snapshot.parent.mkdir(parents=True, exist_ok=True)
     tree.snapshot.write_text(text, encoding="utf-8")
     echo(f"accepted: wrote {tree.snapshot.relative_to(tree.root)} from the spec")
+    collapsed = collapsed_sha256(tree.spec.read_text(encoding="utf-8"))
+    previous = tree.accepted.read_text(encoding="utf-8") if tree.accepted.exists() else ""
+    if collapsed not in previous:
+        origin = source or _previous_source(previous) or "openapi/integrations.yaml"
+        tree.accepted.write_text(
+            "# Written by `nox -s update_spec -- ... --accept-snapshot`; tests/test_spec.py\n"
+            "# checks that openapi/integrations.yaml is the spec accepted here.\n"
+            f'spec_collapsed_sha256 = "{collapsed}"\n'
+            f"source = {_toml_string(origin)}\n",
+            encoding="utf-8",
+        )
+        echo(f"accepted: recorded {tree.accepted.relative_to(tree.root)}")
+        if changes:
+            _changelog_entry(tree, str(spec["info"].get("version")), origin, changes)
+            echo(f"accepted: added the update to {tree.changelog.relative_to(tree.root)}")
+
+
+def _toml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _previous_source(text: str) -> str | None:
+    for line in text.splitlines():
+        if line.startswith("source = "):
+            return line.removeprefix("source = ").strip().strip('"')
+    return None
+
+
+def _changelog_entry(tree: Tree, version: str, source: str, changes: list[Change]) -> None:
+    if not tree.changelog.exists():
+        return
+    text = tree.changelog.read_text(encoding="utf-8")
+    verdict = overall(changes)
+    entry = (
+        f"- **Spec update** to {version} from `{source}` (`nox -s update_spec`): "
+        f"{len(changes)} change(s) to the API surface, overall {verdict}; see the pull "
+        "request for the list.\n"
+    )
+    marker = "## [Unreleased]\n"
+    if marker in text:
+        head, _, tail = text.partition(marker)
+        text = f"{head}{marker}\n{entry}{tail}"
+    else:
+        text += f"\n{entry}"
+    tree.changelog.write_text(text, encoding="utf-8")
+
+
+def markdown(changes: list[Change], new: str, status: int | None) -> str:
+    """The verdict as a pull request body: overall verdict, then a table of changes."""
+    verdict = overall(changes)
+    lines = [
+        f"## Spec update: {verdict}",
+        "",
+        f"Source: `{new}`",
+        "",
+    ]
+    if status is not None:
+        result = "green" if status == 0 else "failing: each failure names the code to revisit"
+        lines += [f"Pinned tests: {result}.", ""]
+    if not changes:
+        lines.append("No change to the API surface.")
+        return "\n".join(lines) + "\n"
+    breaking = sum(c.verdict == BREAKING for c in changes)
+    lines += [
+        f"{len(changes)} change(s): {breaking} breaking, {len(changes) - breaking} additive.",
+        "",
+        "| verdict | change | where | detail |",
+        "| --- | --- | --- | --- |",
+    ]
+    for c in changes:
+        cells = [c.verdict, c.kind, f"`{c.where}`", c.detail]
+        lines.append("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def fetch(url: str, dest: Path) -> Path:
+    """Download a spec from an http(s) URL into ``dest``; InvalidSpec when that fails."""
+    if not url.startswith(("https://", "http://")):
+        raise InvalidSpec(f"{url}: only http(s) URLs are fetched")
+    try:
+        with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT) as response:  # noqa: S310
+            data = response.read(MAX_SPEC_BYTES + 1)
+    except OSError as exc:
+        raise InvalidSpec(f"{url}: cannot fetch: {exc}") from exc
+    if len(data) > MAX_SPEC_BYTES:
+        raise InvalidSpec(f"{url}: larger than {MAX_SPEC_BYTES} bytes, not a spec")
+    dest.write_bytes(data)
+    return dest
 
 
 def update(
     tree: Tree,
-    new: Path | None,
+    new: Path | str | None,
     *,
     accept: bool = False,
     tests: bool = True,
+    allow_breaking: bool = False,
+    markdown_to: Path | None = None,
     regen: Callable[[Tree], None] = regenerate,
     echo: Callable[[str], None] = lambda text: print(text, flush=True),
 ) -> int:
-    """The whole update; the exit status (0 green, 1 work left, 2 spec refused)."""
+    """The whole update; the exit status (0 green, 1 work left, 2 spec refused, 3 breaking)."""
     if new is None:
         accept_snapshot(tree, echo)
         return 0
-    echo(f"== 1/5 validate {new}")
+    source = str(new)
+    with tempfile.TemporaryDirectory() as tmp:
+        if source.startswith(("https://", "http://")):
+            echo(f"== 0/5 fetch {source}")
+            try:
+                path = fetch(source, Path(tmp) / "fetched.yaml")
+            except InvalidSpec as exc:
+                echo(f"refused, nothing changed: {exc}")
+                return 2
+        else:
+            path = Path(new)
+        return _update(tree, path, source, accept, tests, allow_breaking, markdown_to, regen, echo)
+
+
+def _update(
+    tree: Tree,
+    new: Path,
+    source: str,
+    accept: bool,
+    tests: bool,
+    allow_breaking: bool,
+    markdown_to: Path | None,
+    regen: Callable[[Tree], None],
+    echo: Callable[[str], None],
+) -> int:
+    echo(f"== 1/5 validate {source}")
     try:
         spec = validate(new)
     except InvalidSpec as exc:
@@ -134,11 +282,12 @@ def update(
     echo(f"valid OpenAPI {spec['openapi']}: {info.get('title')} {info.get('version')}")
 
     if tree.snapshot.exists():
-        baseline, source = parse(tree.snapshot.read_text(encoding="utf-8")), tree.snapshot
+        baseline, origin = parse(tree.snapshot.read_text(encoding="utf-8")), tree.snapshot
     else:
-        baseline, source = build(load_spec(tree.spec)), tree.spec
+        baseline, origin = build(load_spec(tree.spec)), tree.spec
     changes = diff(baseline, build(spec))
-    echo(f"== 2/5 API surface: {source.relative_to(tree.root)} -> {new}")
+    breaking = overall(changes) == BREAKING
+    echo(f"== 2/5 API surface: {origin.relative_to(tree.root)} -> {source}")
     echo(format_changes(changes))
 
     old_bytes = tree.spec.read_bytes()
@@ -153,8 +302,10 @@ def update(
         tree.spec.write_bytes(old_bytes)
         echo(f"generation failed, old spec restored:\n{exc.stdout or ''}{exc.stderr or ''}")
         return 1
-    if accept:
-        accept_snapshot(tree, echo)
+    if accept and breaking and not allow_breaking:
+        echo("not accepted: the update is breaking (pass --allow-breaking to accept it anyway)")
+    elif accept:
+        accept_snapshot(tree, echo, source)
 
     status = 0
     if tests:
@@ -163,26 +314,47 @@ def update(
     else:
         echo("== 5/5 pinned tests skipped (--skip-tests)")
     echo(f"== summary: {len(changes)} surface change(s), overall {overall(changes)}")
+    if markdown_to is not None:
+        markdown_to.write_text(markdown(changes, source, status if tests else None), "utf-8")
+        echo(f"wrote the verdict as Markdown to {markdown_to}")
     if status:
         echo("Pinned tests failed: each failure above names the change and the code to revisit.")
     if changes and not accept:
         echo(f"When the code is updated, accept the new surface with `{ACCEPT}`.")
+    if breaking and not allow_breaking:
+        echo("Breaking change: stopping (exit 3); --allow-breaking to go on regardless.")
+        return 3
     return status
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("new_spec", type=Path, nargs="?", help="path of the new spec")
+    parser.add_argument("new_spec", nargs="?", help="path or http(s) URL of the new spec")
     parser.add_argument(
         "--accept-snapshot",
         action="store_true",
-        help="rewrite tests/snapshots/api_surface.txt from the (new) spec",
+        help="accept the (new) spec: snapshot, openapi/accepted.toml, CHANGELOG.md",
     )
     parser.add_argument("--skip-tests", action="store_true", help="do not run the pinned tests")
+    parser.add_argument(
+        "--allow-breaking",
+        action="store_true",
+        help="accept and exit 0/1 even when the surface diff is breaking",
+    )
+    parser.add_argument(
+        "--markdown", type=Path, help="write the verdict as Markdown (a pull request body)"
+    )
     args = parser.parse_args(argv)
     if args.new_spec is None and not args.accept_snapshot:
-        parser.error("give the new spec (nox -s update_spec -- PATH), or --accept-snapshot")
-    return update(Tree(ROOT), args.new_spec, accept=args.accept_snapshot, tests=not args.skip_tests)
+        parser.error("give the new spec (nox -s update_spec -- PATH|URL), or --accept-snapshot")
+    return update(
+        Tree(ROOT),
+        args.new_spec,
+        accept=args.accept_snapshot,
+        tests=not args.skip_tests,
+        allow_breaking=args.allow_breaking,
+        markdown_to=args.markdown,
+    )
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ from ._errors import (
     ServerError,
 )
 from ._sender import CapturedResponses
-from ._version import SPEC_VERSION, __version__
+from ._version import __version__
 
 if _typing.TYPE_CHECKING:
     from sendcloud_integrations_api.models.feedback_type import FeedbackType
@@ -54,6 +54,7 @@ if _typing.TYPE_CHECKING:
     from sendcloud_integrations_api.models.status_category import StatusCategory
     from sendcloud_integrations_api.models.status_mapping import StatusMapping
     from sendcloud_integrations_api.models.status_mapping_entry import StatusMappingEntry
+    from sendcloud_integrations_api._request_schema import SPEC_VERSION
     from sendcloud_integrations_api.types import UNSET, Unset
 
     from ._pagination import AsyncLogPaginator, LogPage, LogPaginator, PaginationError
@@ -62,6 +63,7 @@ if _typing.TYPE_CHECKING:
 # imports every model), which would about double the time of `import
 # sendcloud_integrations` (issue #10).
 _LAZY = {
+    "SPEC_VERSION": "sendcloud_integrations_api._request_schema",
     "UNSET": "sendcloud_integrations_api.types",
     "Unset": "sendcloud_integrations_api.types",
     "FeedbackType": "sendcloud_integrations_api.models.feedback_type",

@@ -1,4 +1,4 @@
 __version__ = "0.1.0"
 
-# info.version of openapi/integrations.yaml; tests/test_spec.py pins the two together.
-SPEC_VERSION = "3.0.0"
+# sc.SPEC_VERSION, the spec's info.version, is generated with the client
+# (sendcloud_integrations_api._request_schema), so a spec update records it.
