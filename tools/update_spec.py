@@ -212,7 +212,7 @@ def markdown(changes: list[Change], new: str, status: int | None) -> str:
         "| --- | --- | --- | --- |",
     ]
     for c in changes:
-        cells = [c.verdict, c.kind, f"`{c.where}`", c.detail]
+        cells = [c.verdict, c.action, f"`{c.where}`", c.detail]
         lines.append("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |")
     return "\n".join(lines) + "\n"
 
