@@ -9,6 +9,7 @@ from datetime import UTC
 from typing import Any
 from urllib.parse import quote
 
+from .. import _request_table as table
 from ._clock import Clock
 from ._http import (
     ApiError,
@@ -22,6 +23,7 @@ from ._http import (
 )
 from ._spec import API_PREFIX
 from ._state import (
+    EDITABLE,
     LOG_FIELDS,
     STATUS_CATEGORIES,
     Integration,
@@ -54,15 +56,6 @@ _SORT_FIELDS = {
     "failing_since": "started_failing_at",
     "started_failing_at": "started_failing_at",
 }
-_EDITABLE = (
-    "shop_name",
-    "shop_url",
-    "service_point_enabled",
-    "service_point_carriers",
-    "webhook_active",
-    "webhook_url",
-    "feedback_type",
-)
 
 
 def _integration(state: State, integration_id: int) -> Integration:
@@ -103,7 +96,7 @@ def get_integration(ctx: Context, params: Params, body: Any) -> SandboxResponse:
 
 def update_integration(ctx: Context, params: Params, body: Any) -> SandboxResponse:
     integration = _integration(ctx.state, params["id"])
-    changes = {k: body[k] for k in _EDITABLE if k in body}
+    changes = {k: body[k] for k in EDITABLE if k in body}
     active = changes.get("webhook_active", integration.webhook_active)
     url = changes.get("webhook_url", integration.webhook_url)
     if active and not url:
@@ -114,7 +107,11 @@ def update_integration(ctx: Context, params: Params, body: Any) -> SandboxRespon
             pointer="body/webhook_url",
         )
     for name, value in changes.items():
-        setattr(integration, name, list(value) if isinstance(value, list) else value)
+        value = list(value) if isinstance(value, list) else value
+        if hasattr(integration, name):
+            setattr(integration, name, value)
+        else:
+            integration.extra[name] = value
     integration.updated_at = ctx.clock()
     return empty_response(204)
 
@@ -248,15 +245,15 @@ def set_mapping(ctx: Context, params: Params, body: Any) -> SandboxResponse:
 
 
 OPERATIONS: dict[str, OperationFn] = {
-    "sc-public-v3-integrations-get-list_integrations": list_integrations,
-    "sc-public-v3-integrations-get-retrieve_integration": get_integration,
-    "sc-public-v3-integrations-patch-update_integration": update_integration,
-    "sc-public-v3-integrations-delete-delete_integration": delete_integration,
-    "sc-public-v3-integrations-get-retrieve_integrations_logs": list_all_logs,
-    "sc-public-v3-integrations-get-retrieve_integration_logs": list_integration_logs,
-    "sc-public-v3-integrations-post-create_integration_logs": create_log,
-    "sc-public-v3-integrations-get-shop_order_statuses": get_statuses,
-    "sc-public-v3-integrations-post-shop_order_statuses": replace_statuses,
-    "sc-public-v3-integrations-get-shop_order_statuses_mapping": get_mapping,
-    "sc-public-v3-integrations-post-shop_order_statuses_mapping": set_mapping,
+    table.LIST_INTEGRATIONS: list_integrations,
+    table.GET_INTEGRATION: get_integration,
+    table.UPDATE_INTEGRATION: update_integration,
+    table.DELETE_INTEGRATION: delete_integration,
+    table.LIST_ALL_LOGS: list_all_logs,
+    table.LIST_INTEGRATION_LOGS: list_integration_logs,
+    table.CREATE_LOG: create_log,
+    table.GET_STATUSES: get_statuses,
+    table.REPLACE_STATUSES: replace_statuses,
+    table.GET_MAPPING: get_mapping,
+    table.SET_MAPPING: set_mapping,
 }

@@ -8,9 +8,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from .. import _request_table as table
 from ._clock import isoformat
 
-STATUS_CATEGORIES = ("READY_TO_SEND", "IN_TRANSIT", "DELIVERED", "CANCEL")
+# The spec's facts come from the generated request table, never typed here.
+STATUS_CATEGORIES: tuple[str, ...] = tuple(
+    table.body_schema(table.SET_MAPPING, "mapping", "[]", "status_category").get("enum", ())
+)
+# What PATCH may change: every field of its body (the spec's integration-model).
+EDITABLE: tuple[str, ...] = tuple(table.body_schema(table.UPDATE_INTEGRATION).get("properties", {}))
+# What a created log keeps: every field of the create body but created_at (a column).
+LOG_FIELDS: tuple[str, ...] = tuple(
+    name for name in table.body_schema(table.CREATE_LOG).get("properties", {}) if name != "created_at"
+)
 PRESTASHOP_V2 = "prestashop_v2"
 
 
@@ -33,9 +43,12 @@ class Integration:
     webhook_active: bool = False
     webhook_url: str | None = None
     feedback_type: str = "eager"
+    # Fields the spec added after this class was written (set by PATCH), kept and shown.
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
+            **self.extra,
             "id": self.id,
             "shop_name": self.shop_name,
             "shop_url": self.shop_url,
@@ -76,16 +89,6 @@ class ShopOrderStatus:
         }
 
 
-LOG_FIELDS = (
-    "base_url",
-    "full_url",
-    "method",
-    "response_code",
-    "response",
-    "request",
-    "exception_type",
-    "exception",
-)
 
 
 @dataclass
