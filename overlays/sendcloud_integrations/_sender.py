@@ -89,9 +89,13 @@ def build_request(
     headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
     if extras.headers:
         headers.update(extras.headers)
+    url: str | httpx.URL = call.path if absolute else options.base_url.rstrip("/") + call.path
+    if absolute and params:
+        # httpx would replace a next link's own query (its cursor) with ``params``.
+        url, params = httpx.URL(url).copy_merge_params(params), {}
     return http.build_request(
         call.method,
-        call.path if absolute else options.base_url.rstrip("/") + call.path,
+        url,
         params=params or None,
         json=call.json if call.has_body else None,
         headers=headers,
