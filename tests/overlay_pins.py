@@ -181,7 +181,9 @@ def facade_built_bodies(s: SpecView) -> list[str]:
     ):
         required = set(s.at(s.schema(name), "required") or [])
         if required != fields:
-            problems.append(f"{name} now requires {sorted(required)}, the facade sends {sorted(fields)}")
+            problems.append(
+                f"{name} now requires {sorted(required)}, the facade sends {sorted(fields)}"
+            )
     return problems
 
 

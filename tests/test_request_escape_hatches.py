@@ -229,9 +229,7 @@ async def test_validate_requests_false_still_requires_json(
     h: Harness, fields: dict[str, Any], field: str
 ) -> None:
     """Bodies go out as given only when they are JSON: NaN, sets, surrogates are refused."""
-    error = await _refused(
-        h, lambda c: c.integrations.update(1, **fields), validate_requests=False
-    )
+    error = await _refused(h, lambda c: c.integrations.update(1, **fields), validate_requests=False)
     assert error.field == field
 
 
@@ -250,4 +248,3 @@ async def test_validate_requests_false_never_sends_credentials_over_plain_http(
         await h.run(client.integrations.get(1))
     await h.close(client)
     assert recorder.requests == []
-

@@ -38,14 +38,19 @@ NESTED = [
     pytest.param(_log(request={"payload": float("nan")}), "request.payload", id="nan"),
     pytest.param(_log(request={"payload": float("inf")}), "request.payload", id="infinity"),
     pytest.param(_log(request={"payload": {1, 2}}), "request.payload", id="set"),
-    pytest.param(_log(request={"payload": {"at": dt.date(2024, 1, 1)}}), "request.payload.at",
-                 id="date"),
+    pytest.param(
+        _log(request={"payload": {"at": dt.date(2024, 1, 1)}}), "request.payload.at", id="date"
+    ),
     pytest.param(_log(request={"payload": {"x": "\ud800"}}), "request.payload.x", id="surrogate"),
-    pytest.param(_log(request={"payload": {"list": [1, float("-inf")]}}),
-                 "request.payload.list[1]", id="deep-list"),
+    pytest.param(
+        _log(request={"payload": {"list": [1, float("-inf")]}}),
+        "request.payload.list[1]",
+        id="deep-list",
+    ),
     pytest.param(_log(request={"payload": {3: "x"}}), "request.payload", id="non-str-key"),
-    pytest.param(_log(request={"payload": _loop()}), "request.payload" + ".self" * 63,
-                 id="self-containing"),
+    pytest.param(
+        _log(request={"payload": _loop()}), "request.payload" + ".self" * 63, id="self-containing"
+    ),
     pytest.param(_log(request={"headers": 5}), "request.headers", id="headers-int"),
     pytest.param(_log(response={"body": 5}), "response.body", id="body-int"),
     pytest.param(_log(response={"headers": "raw"}), "response.headers", id="headers-str"),
@@ -135,7 +140,8 @@ async def test_non_ascii_uri_message_suggests_punycode_and_percent_encoding(h: H
         h, lambda c: c.integrations.update(1, webhook_active=True, webhook_url="https://例え.jp/")
     )
     assert error.field == "webhook_url"
-    assert "punycode" in str(error) and "percent-encoded" in str(error)
+    assert "punycode" in str(error)
+    assert "percent-encoded" in str(error)
 
 
 GOOD_URIS = [

@@ -32,7 +32,7 @@ from .test_facade_coverage import argument_problems, coverage_problems, facade_c
 sys.path.insert(0, str(ROOT / "tools"))
 import api_surface
 import update_spec
-from surface_diff import ADDITIVE, BREAKING
+from surface_diff import BREAKING
 
 Spec = dict[str, Any]
 OP = "sc-public-v3-integrations-"
@@ -234,14 +234,14 @@ def _serve(body: bytes) -> Iterator[str]:
     """A loopback HTTP server answering every GET with ``body``; yields its URL."""
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
+        def do_GET(self) -> None:
             self.send_response(200)
             self.send_header("Content-Type", "application/yaml")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             """Quiet: the test output is the update's."""
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -310,7 +310,12 @@ def test_breaking_update_stops_unaccepted_unless_allowed(spec: Spec, tmp_path: P
 
     allowed = _tree_copy(tmp_path / "allowed")
     status = update_spec.update(
-        allowed, new, accept=True, tests=False, allow_breaking=True, regen=_no_regen,
+        allowed,
+        new,
+        accept=True,
+        tests=False,
+        allow_breaking=True,
+        regen=_no_regen,
         echo=said.append,
     )
     assert status == 0

@@ -51,7 +51,10 @@ KEEP = frozenset(
         "oneOf",
     }
 )
-HEADER = '"""{doc}\n\nWritten by tools/generate.py from openapi/integrations.yaml; never edit by hand.\n"""\n'
+HEADER = (
+    '"""{doc}\n\n'
+    'Written by tools/generate.py from openapi/integrations.yaml; never edit by hand.\n"""\n'
+)
 
 
 def _deref(
@@ -164,7 +167,9 @@ class _Types:
             json_type, "Any"
         )
 
-    def typed_dict(self, name: str, schema: Mapping[str, Any], skip: frozenset[str] = frozenset()) -> str:
+    def typed_dict(
+        self, name: str, schema: Mapping[str, Any], skip: frozenset[str] = frozenset()
+    ) -> str:
         required = set(schema.get("required") or ())
         lines = [f"class {name}(TypedDict, total=False):", f'    """{name} (from the spec)."""', ""]
         fields = [(k, v) for k, v in (schema.get("properties") or {}).items() if k not in skip]

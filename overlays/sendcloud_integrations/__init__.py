@@ -39,6 +39,7 @@ from ._sender import CapturedResponses
 from ._version import __version__
 
 if _typing.TYPE_CHECKING:
+    from sendcloud_integrations_api._request_schema import SPEC_VERSION
     from sendcloud_integrations_api.models.feedback_type import FeedbackType
     from sendcloud_integrations_api.models.integration import Integration
     from sendcloud_integrations_api.models.integration_log import IntegrationLog
@@ -54,7 +55,6 @@ if _typing.TYPE_CHECKING:
     from sendcloud_integrations_api.models.status_category import StatusCategory
     from sendcloud_integrations_api.models.status_mapping import StatusMapping
     from sendcloud_integrations_api.models.status_mapping_entry import StatusMappingEntry
-    from sendcloud_integrations_api._request_schema import SPEC_VERSION
     from sendcloud_integrations_api.types import UNSET, Unset
 
     from ._pagination import AsyncLogPaginator, LogPage, LogPaginator, PaginationError

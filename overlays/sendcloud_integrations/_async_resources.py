@@ -68,7 +68,9 @@ class AsyncIntegrations:
         """``GET /integrations/{id}``. Raises NotFoundError when there is no such integration."""
         extra = ops.extras(extra_headers, extra_query, timeout)
         options = self._sender.options
-        return await self._sender.send(ops.get_integration(options, integration_id, extra, extra_body))
+        return await self._sender.send(
+            ops.get_integration(options, integration_id, extra, extra_body)
+        )
 
     @ops.operation(ops.UPDATE_INTEGRATION)
     async def update(
@@ -105,7 +107,9 @@ class AsyncIntegrations:
         """``DELETE /integrations/{id}``. Raises NotFoundError when there is no such integration."""
         extra = ops.extras(extra_headers, extra_query, timeout)
         options = self._sender.options
-        return await self._sender.send(ops.delete_integration(options, integration_id, extra, extra_body))
+        return await self._sender.send(
+            ops.delete_integration(options, integration_id, extra, extra_body)
+        )
 
 
 class AsyncExceptionLogs:
@@ -128,8 +132,9 @@ class AsyncExceptionLogs:
     ) -> AsyncLogPaginator:
         """``GET /integrations/logs``, or ``GET /integrations/{id}/logs`` with an id.
 
-        Returns a lazy async iterator (``async for``) over every log on every page (newest first); nothing
-        is sent until you iterate. ``.pages()`` yields LogPage objects. ``page_size``
+        Returns a lazy async iterator (``async for``) over every log on every page
+        (newest first); nothing is sent until you iterate. ``.pages()`` yields
+        LogPage objects. ``page_size``
         defaults to the spec's maximum. ``cursor`` resumes from a page's
         ``next_cursor`` (or an error's ``resume_cursor``); ``limit`` stops after that
         many logs. Arguments are checked now (RequestValidationError); errors while

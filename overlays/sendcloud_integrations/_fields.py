@@ -25,7 +25,9 @@ from sendcloud_integrations_api._request_types import (
     ShopOrderStatusesBodyStatusesItemTranslationsItem as TranslationInput,
 )
 from sendcloud_integrations_api._request_types import ShopOrderStatusesQuery as StatusListQuery
-from sendcloud_integrations_api._request_types import UpdateIntegrationBody as IntegrationUpdateFields
+from sendcloud_integrations_api._request_types import (
+    UpdateIntegrationBody as IntegrationUpdateFields,
+)
 from sendcloud_integrations_api.models.new_shop_order_status import NewShopOrderStatus
 
 __all__ = [

@@ -49,8 +49,8 @@ __all__ = [
     "GET_MAPPING",
     "GET_STATUSES",
     "LIST_ALL_LOGS",
-    "LIST_INTEGRATION_LOGS",
     "LIST_INTEGRATIONS",
+    "LIST_INTEGRATION_LOGS",
     "REPLACE_STATUSES",
     "SET_MAPPING",
     "UPDATE_INTEGRATION",
@@ -81,9 +81,7 @@ def operation(*operation_ids: str) -> Callable[[F], F]:
 # --- escape hatches -------------------------------------------------------------------
 
 
-def extras(
-    extra_headers: Headers | None, extra_query: Query | None, timeout: Timeout
-) -> Extras:
+def extras(extra_headers: Headers | None, extra_query: Query | None, timeout: Timeout) -> Extras:
     """The checked escape hatches of one call (``extra_body`` goes into the body)."""
     if extra_headers is None and extra_query is None and timeout is None:
         return NO_EXTRAS
@@ -218,7 +216,12 @@ def get_integration(
     integration_id = v.check_int("integration_id", integration_id, minimum=1)
     path = {"id": integration_id}
     return _call(
-        GET_INTEGRATION, options, _parse.integration, path=path, extra_body=extra_body, call_extras=extra
+        GET_INTEGRATION,
+        options,
+        _parse.integration,
+        path=path,
+        extra_body=extra_body,
+        call_extras=extra,
     )
 
 
@@ -253,7 +256,12 @@ def delete_integration(
     integration_id = v.check_int("integration_id", integration_id, minimum=1)
     path = {"id": integration_id}
     return _call(
-        DELETE_INTEGRATION, options, _parse.no_content, path=path, extra_body=extra_body, call_extras=extra
+        DELETE_INTEGRATION,
+        options,
+        _parse.no_content,
+        path=path,
+        extra_body=extra_body,
+        call_extras=extra,
     )
 
 

@@ -120,8 +120,8 @@ class _Walker:
             items = items[: self.remaining]
             self.remaining -= len(items)
         done = not items or next_url is None or self.remaining == 0
-        self.call = None if done else Call(
-            "GET", str(next_url), _parse.log_list, extras=self.extras
+        self.call = (
+            None if done else Call("GET", str(next_url), _parse.log_list, extras=self.extras)
         )
         self.cursor = next_cursor
         return LogPage(items, next_url, next_cursor, response)

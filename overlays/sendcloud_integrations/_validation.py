@@ -223,7 +223,9 @@ def _check_number(where: str, number: Any, schema: Mapping[str, Any]) -> Any:
     return number
 
 
-def _check_array(where: str, items: Iterable[Any], schema: Mapping[str, Any], depth: int) -> list[Any]:
+def _check_array(
+    where: str, items: Iterable[Any], schema: Mapping[str, Any], depth: int
+) -> list[Any]:
     item_schema = schema.get("items") or {}
     out = [
         check_schema(f"{where}[{i}]", item, item_schema, depth + 1) for i, item in enumerate(items)
@@ -401,9 +403,10 @@ def rule_every_status_category_once(
 ) -> list[dict[str, Any]]:
     """create-custom-status-mapping: "contains objects of each ... status category".
 
-    ``{category: external_id | None}`` becomes the entry list; the categories are the
-    enum of ``item_schema`` (the generated table's mapping item). Distinct keys can name one category
-    (a caller's own non-str Enum next to the plain string): refused as a repeat.
+    ``{category: external_id | None}`` becomes the entry list; the categories are
+    the enum of ``item_schema`` (the generated table's mapping item). Distinct keys
+    can name one category (a caller's own non-str Enum next to the plain string):
+    refused as a repeat.
     """
     if not isinstance(mapping, Mapping):
         fail("mapping", "must be a dict of status category -> external_id or None")

@@ -39,6 +39,12 @@ def sync_calls(client: sc.Client) -> None:
     assert_type(integration.updated_at, datetime.datetime | Unset)
     assert_type(client.integrations.update(1, shop_name="Shop", webhook_active=False), None)
     assert_type(client.integrations.delete(1), None)
+    # The escape hatches, and a client for a server ahead of the spec.
+    client.integrations.update(
+        1, extra_headers={"X-Trace": "1"}, extra_query={"beta": 1}, extra_body={"new": True}
+    )
+    assert_type(client.integrations.get(1, timeout=httpx.Timeout(5.0)), sc.Integration)
+    assert_type(client.with_options(validate_requests=False).validate_requests, bool)
 
     logs = client.exception_logs.list(7, page_size=50, limit=200)
     assert_type(logs, sc.LogPaginator)
@@ -107,7 +113,7 @@ async def async_calls(client: sc.AsyncClient) -> None:
 
 def rejected_sync(client: sc.Client, sandbox: Sandbox) -> None:
     client.integrations.get("7")  # type: ignore[arg-type]
-    client.integrations.list("-updated_at")  # type: ignore[call-arg]
+    client.integrations.list("-updated_at")  # type: ignore[call-arg, arg-type]
     client.integrations.update(7, shop_nam="Shop")  # type: ignore[call-arg]
     client.integrations.update(7, webhook_active="yes")  # type: ignore[arg-type]
     client.exception_logs.create(7)  # type: ignore[call-arg]

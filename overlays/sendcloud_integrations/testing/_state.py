@@ -19,7 +19,9 @@ STATUS_CATEGORIES: tuple[str, ...] = tuple(
 EDITABLE: tuple[str, ...] = tuple(table.body_schema(table.UPDATE_INTEGRATION).get("properties", {}))
 # What a created log keeps: every field of the create body but created_at (a column).
 LOG_FIELDS: tuple[str, ...] = tuple(
-    name for name in table.body_schema(table.CREATE_LOG).get("properties", {}) if name != "created_at"
+    name
+    for name in table.body_schema(table.CREATE_LOG).get("properties", {})
+    if name != "created_at"
 )
 PRESTASHOP_V2 = "prestashop_v2"
 
@@ -87,8 +89,6 @@ class ShopOrderStatus:
                 {"status": s, "language": lang} for lang, s in self.translations.items()
             ],
         }
-
-
 
 
 @dataclass
