@@ -35,14 +35,15 @@ def _bypass_page_size(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _rename_on_the_way_out(
-    monkeypatch: pytest.MonkeyPatch, check: str, rename: Callable[[Any], Any]
+    monkeypatch: pytest.MonkeyPatch, rename: Callable[[dict[str, Any]], Any]
 ) -> None:
-    original = getattr(_validation, check)
+    """Tamper with the next request body after the client has checked it."""
+    original = _validation.check_body
 
-    def renamed(value: Any) -> Any:
-        return rename(original(value))
+    def renamed(value: Any, schema: Any, rules: Any = None) -> Any:
+        return rename(original(value, schema, rules))
 
-    monkeypatch.setattr(_validation, check, renamed)
+    monkeypatch.setattr(_validation, "check_body", renamed)
 
 
 def _renamed(body: Mapping[str, Any], old: str, new: str) -> dict[str, Any]:
@@ -78,9 +79,7 @@ def test_renamed_log_field_fails_naming_operation_and_field(
     prism: PrismServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A create-log body with base_url renamed is refused (400 + sl-violations), naming both."""
-    _rename_on_the_way_out(
-        monkeypatch, "check_log_create", lambda body: _renamed(body, "base_url", "base_uri")
-    )
+    _rename_on_the_way_out(monkeypatch, lambda body: _renamed(body, "base_url", "base_uri"))
     with pytest.raises(AssertionError) as failure:
         check_sync(prism, _case("create-log-every-field"))
     message = str(failure.value)
@@ -94,14 +93,14 @@ def test_renamed_nested_field_fails_naming_its_path(
 ) -> None:
     """A translation whose language is sent as lang is refused with the item's path."""
 
-    def rename(statuses: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        for status in statuses:
+    def rename(body: dict[str, Any]) -> dict[str, Any]:
+        for status in body["statuses"]:
             status["translations"] = [
                 _renamed(t, "language", "lang") for t in status["translations"]
             ]
-        return statuses
+        return body
 
-    _rename_on_the_way_out(monkeypatch, "check_statuses", rename)
+    _rename_on_the_way_out(monkeypatch, rename)
     with pytest.raises(AssertionError) as failure:
         check_sync(prism, _case("replace-statuses"))
     message = str(failure.value)
@@ -114,7 +113,7 @@ def test_incomplete_mapping_fails_naming_operation_and_field(
     prism: PrismServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A status mapping sent with three of the four categories is refused, naming mapping."""
-    _rename_on_the_way_out(monkeypatch, "check_mapping", lambda entries: entries[:3])
+    _rename_on_the_way_out(monkeypatch, lambda body: {**body, "mapping": body["mapping"][:3]})
     with pytest.raises(AssertionError) as failure:
         check_sync(prism, _case("set-mapping"))
     message = str(failure.value)
@@ -126,9 +125,7 @@ def test_renamed_field_of_an_open_schema_fails_the_coverage_check(
     prism: PrismServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Prism accepts a renamed shop_name (the schema allows extra fields); coverage names it."""
-    _rename_on_the_way_out(
-        monkeypatch, "check_update", lambda body: _renamed(body, "shop_name", "name")
-    )
+    _rename_on_the_way_out(monkeypatch, lambda body: _renamed(body, "shop_name", "name"))
     check_sync(prism, _case("update-every-field"))  # Prism alone does not see it
     gaps = coverage_gaps(sent_by_all_cases(prism))
     assert gaps == [f"{UPDATE}: body field shop_name never sent"]
