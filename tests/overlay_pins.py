@@ -130,7 +130,7 @@ def server_url(s: SpecView) -> list[str]:
 # --- _validation.py -------------------------------------------------------------------
 
 
-@pin("_validation.py", "rule_every_status_category_once: the mapping holds each category once")
+@pin("_rules.py", "rule_every_status_category_once: the mapping holds each category once")
 def rule_every_status_category_once(s: SpecView) -> list[str]:
     mapping = s.schema("create-custom-status-mapping", "mapping")
     item = s.schema("create-custom-status-mapping", "mapping", "[]")
@@ -149,7 +149,7 @@ def rule_every_status_category_once(s: SpecView) -> list[str]:
     return problems
 
 
-@pin("_validation.py", "rule_webhook_url_with_webhook_active: the prose of integration-model")
+@pin("_rules.py", "rule_webhook_url_with_webhook_active: the prose of integration-model")
 def rule_webhook_url_with_webhook_active(s: SpecView) -> list[str]:
     props = s.at(s.schema("integration-model"), "properties") or {}
     if not {"webhook_url", "webhook_active"} <= set(props):
@@ -160,7 +160,7 @@ def rule_webhook_url_with_webhook_active(s: SpecView) -> list[str]:
     return []
 
 
-@pin("_validation.py", "rule_unique_external_ids and rule_one_translation_per_language")
+@pin("_rules.py", "rule_unique_external_ids and rule_one_translation_per_language")
 def rules_of_the_statuses_body(s: SpecView) -> list[str]:
     status = s.schema("post-shop-order-statuses", "statuses", "[]")
     translation = s.schema("post-shop-order-statuses", "statuses", "[]", "translations", "[]")

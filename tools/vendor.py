@@ -177,6 +177,11 @@ def _metadata(root: Path) -> dict[str, str]:
     project = pyproject["project"]
     scope: dict[str, object] = {}
     exec((root / pyproject["tool"]["hatch"]["version"]["path"]).read_text(), scope)
+    # SPEC_VERSION is generated with the client (tools/request_schema.py).
+    exec(
+        (root / "generated" / "sendcloud_integrations_api" / "_request_schema.py").read_text(),
+        scope,
+    )
     commit = subprocess.run(
         ["git", "-C", str(root), "describe", "--always", "--dirty", "--abbrev=40"],
         capture_output=True,

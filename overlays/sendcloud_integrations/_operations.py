@@ -25,6 +25,7 @@ from sendcloud_integrations_api.models.status_mapping import StatusMapping
 
 from . import _parse
 from . import _request_table as table
+from . import _rules as prose
 from . import _validation as v
 from ._config import ClientOptions, as_timeout
 from ._request_table import (
@@ -243,7 +244,7 @@ def update_integration(
         body=fields,
         extra_body=extra_body,
         call_extras=extra,
-        rules=v.rule_webhook_url_with_webhook_active,
+        rules=prose.rule_webhook_url_with_webhook_active,
     )
 
 
@@ -334,8 +335,8 @@ def replace_statuses(
     integration_id = v.check_int("integration_id", integration_id, minimum=1)
 
     def rules(body: dict[str, Any]) -> None:
-        v.rule_unique_external_ids(body["statuses"])
-        v.rule_one_translation_per_language(body["statuses"])
+        prose.rule_unique_external_ids(body["statuses"])
+        prose.rule_one_translation_per_language(body["statuses"])
 
     return _call(
         REPLACE_STATUSES,
@@ -376,7 +377,7 @@ def set_mapping(
     integration_id = v.check_int("integration_id", integration_id, minimum=1)
     if options.validate_requests:
         item = table.body_schema(SET_MAPPING, "mapping", "[]")
-        entries: object = v.rule_every_status_category_once(mapping, item)
+        entries: object = prose.rule_every_status_category_once(mapping, item)
     elif isinstance(mapping, Mapping):
         entries = [{"status_category": k, "external_id": e} for k, e in mapping.items()]
     else:

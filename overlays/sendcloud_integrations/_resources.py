@@ -83,8 +83,8 @@ class Integrations:
     ) -> None:
         """``PATCH /integrations/{id}``: change only the given fields.
 
-        Raises RequestValidationError before sending (unknown field, shop_name not 1-250
-        characters, webhook_active=True without webhook_url, ...), BadRequestError,
+        Raises RequestValidationError before sending (unknown field, shop_name out of its
+        length bounds, webhook_active=True without webhook_url, ...), BadRequestError,
         NotFoundError.
         """
         extra = ops.extras(extra_headers, extra_query, timeout)

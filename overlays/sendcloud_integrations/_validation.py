@@ -4,7 +4,7 @@ The constraints themselves (types, enums, lengths, bounds, formats, required
 fields, additionalProperties, nested shapes) are not written here: they come
 from the spec through generation (``sendcloud_integrations_api._request_schema``)
 and :func:`check_schema` walks them. Only the rules the spec states in prose are
-hand-written, each a named function below, pinned in tests/overlay_pins.py.
+hand-written, each a named function in _rules.py, pinned in tests/overlay_pins.py.
 Every failure is a RequestValidationError naming the path of the bad value.
 """
 
@@ -17,20 +17,40 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, NoReturn
-from urllib.parse import urlencode
+from typing import Any
 
+from ._encodable import (
+    MAX_DEPTH,
+    MAX_URL_LENGTH,
+    check_json,
+    check_query_length,
+    check_text,
+    fail,
+    join,
+    type_name,
+)
 from ._errors import RequestValidationError
 from ._request_table import LIST_ALL_LOGS, param_schema
 from ._uri import uri_problem
 
-# Deeper than any body the spec describes; stops a self-containing dict with an
-# error instead of a RecursionError.
-MAX_DEPTH = 64
-# The longest request target (path and query) sent. Servers commonly refuse longer
-# request lines (nginx and Apache default to about 8 KiB); httpx refuses far longer
-# ones with a bare InvalidURL.
-MAX_URL_LENGTH = 8192
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_URL_LENGTH",
+    "PAGE_SIZE_MAX",
+    "check_body",
+    "check_datetime",
+    "check_id",
+    "check_int",
+    "check_json",
+    "check_known",
+    "check_page_size",
+    "check_query_length",
+    "check_schema",
+    "check_str",
+    "check_text",
+    "check_uri",
+    "fail",
+]
 
 _RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
 _TYPE_WORDS = {
@@ -44,75 +64,10 @@ _TYPE_WORDS = {
 }
 
 
-def fail(field: str, message: str) -> NoReturn:
-    raise RequestValidationError(field, message)
-
-
-def _type_name(value: object) -> str:
-    return type(value).__name__
-
-
-def _join(where: str, name: str) -> str:
-    return f"{where}.{name}" if where else name
-
-
-# --- values as JSON -------------------------------------------------------------------
-
-
-def check_text(field: str, value: str) -> str:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        # A lone surrogate cannot go into a JSON body or a URL; httpx would
-        # fail later with a bare UnicodeEncodeError.
-        fail(field, "must be valid Unicode text (it contains a lone surrogate)")
-    return value
-
-
-def check_json(where: str, value: object, depth: int = 0) -> Any:
-    """``value`` as plain JSON (dict, list, str, int, finite float, bool, None), or refused."""
-    if depth > MAX_DEPTH:
-        fail(where, f"is nested deeper than {MAX_DEPTH} levels (a dict or list containing itself?)")
-    if value is None or isinstance(value, bool | int):
-        return value
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            fail(where, f"must be a finite number; JSON has no {value!r}")
-        return value
-    if isinstance(value, str):
-        return check_text(where, value)
-    if isinstance(value, Mapping):
-        out = {}
-        for key, item in value.items():
-            if not isinstance(key, str):
-                fail(where, f"has a key {key!r} of type {_type_name(key)}; JSON keys are strings")
-            out[check_text(where, key)] = check_json(_join(where, key), item, depth + 1)
-        return out
-    if isinstance(value, list | tuple):
-        return [check_json(f"{where}[{i}]", item, depth + 1) for i, item in enumerate(value)]
-    hint = " (convert it to a list)" if isinstance(value, set | frozenset) else ""
-    hint = " (pass an ISO 8601 string)" if isinstance(value, datetime.date) else hint
-    fail(where, f"cannot be sent as JSON: {_type_name(value)}{hint}")
-
-
-def check_query_length(path: str, params: Mapping[str, Any]) -> None:
-    """Refuse a request target longer than MAX_URL_LENGTH before httpx sees it."""
-    try:
-        length = len(path) + 1 + len(urlencode(params, doseq=True))
-    except (TypeError, UnicodeEncodeError) as exc:
-        fail("query", f"cannot be encoded into a URL: {exc}")
-    if length > MAX_URL_LENGTH:
-        longest = max(params, key=lambda k: len(str(params[k])), default="query")
-        fail(
-            longest,
-            f"makes the URL {length} characters long; at most {MAX_URL_LENGTH} are sent",
-        )
-
-
 # --- the spec's constraints -----------------------------------------------------------
 
 
-def _plain(value: object) -> object:
+def as_plain(value: object) -> object:
     """Generated models and enums as the JSON they stand for."""
     if isinstance(value, enum.Enum):
         return value.value
@@ -144,7 +99,7 @@ def check_schema(where: str, value: object, schema: Mapping[str, Any], depth: in
     """``value`` checked against a generated constraint schema, as JSON ready to send."""
     if depth > MAX_DEPTH:
         fail(where, f"is nested deeper than {MAX_DEPTH} levels")
-    value = _plain(value)
+    value = as_plain(value)
     if isinstance(value, datetime.datetime) and schema.get("format") == "date-time":
         value = check_datetime(where, value)
     for sub in schema.get("allOf", ()):
@@ -160,7 +115,7 @@ def check_schema(where: str, value: object, schema: Mapping[str, Any], depth: in
         matching = next((t for t in names if _is(t, value)), None)
         if matching is None:
             wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in names)
-            fail(where, f"must be {wanted}, got {_type_name(value)}")
+            fail(where, f"must be {wanted}, got {type_name(value)}")
     else:
         matching = None
     if "enum" in schema and value not in schema["enum"]:
@@ -185,8 +140,8 @@ def _first_match(where: str, value: object, schemas: list[Any], depth: int) -> A
         try:
             return check_schema(where, value, sub, depth + 1)
         except RequestValidationError as exc:
-            errors.append(exc.message if hasattr(exc, "message") else str(exc))
-    fail(where, "matches none of the allowed shapes: " + "; ".join(map(str, errors)))
+            errors.append(str(exc))
+    fail(where, "matches none of the allowed shapes: " + "; ".join(errors))
 
 
 def _check_string(where: str, text: str, schema: Mapping[str, Any]) -> str:
@@ -286,13 +241,13 @@ def _check_object(
     properties: Mapping[str, Any] = schema.get("properties") or {}
     for name in schema.get("required", ()):
         if name not in fields:
-            fail(_join(where, name), "is required")
+            fail(join(where, name), "is required")
     extra = schema.get("additionalProperties", True)
     out: dict[str, Any] = {}
     for name, value in fields.items():
-        here = _join(where, str(name))
+        here = join(where, str(name))
         if not isinstance(name, str):
-            fail(where, f"has a key {name!r} of type {_type_name(name)}; JSON keys are strings")
+            fail(where, f"has a key {name!r} of type {type_name(name)}; JSON keys are strings")
         if name in properties:
             out[name] = check_schema(here, value, properties[name], depth + 1)
         elif extra is False:
@@ -330,13 +285,13 @@ def check_datetime(field: str, value: object) -> str:
         except ValueError:
             fail(field, f"is not a valid date-time: {value!r}")
         return value
-    fail(field, f"must be a datetime or an RFC 3339 string, got {_type_name(value)}")
+    fail(field, f"must be a datetime or an RFC 3339 string, got {type_name(value)}")
 
 
 def check_uri(field: str, value: object) -> str:
     """An absolute RFC 3986 URI (the spec's ``format: uri``)."""
     if not isinstance(value, str):
-        fail(field, f"must be a string, got {_type_name(value)}")
+        fail(field, f"must be a string, got {type_name(value)}")
     problem = uri_problem(check_text(field, value))
     if problem:
         fail(field, problem)
@@ -349,7 +304,7 @@ def check_uri(field: str, value: object) -> str:
 def check_int(field: str, value: object, *, minimum: int | None = None) -> int:
     # bool is an int subclass; True as an id is a bug, not a 1.
     if not isinstance(value, int) or isinstance(value, bool):
-        fail(field, f"must be an integer, got {_type_name(value)}")
+        fail(field, f"must be an integer, got {type_name(value)}")
     if minimum is not None and value < minimum:
         fail(field, f"must be >= {minimum}, got {value}")
     return value
@@ -357,77 +312,11 @@ def check_int(field: str, value: object, *, minimum: int | None = None) -> int:
 
 def check_str(field: str, value: object, *, min_len: int = 0) -> str:
     if not isinstance(value, str):
-        fail(field, f"must be a string, got {_type_name(value)}")
+        fail(field, f"must be a string, got {type_name(value)}")
     check_text(field, value)
     if len(value) < min_len:
         fail(field, f"must be at least {min_len} character(s) long")
     return value
-
-
-# --- rules the spec states only in prose (each pinned in tests/overlay_pins.py) ---------
-
-
-def rule_webhook_url_with_webhook_active(body: Mapping[str, Any]) -> None:
-    """integration-model: "A value for webhook_url is required if webhook_active is true".
-
-    Asked for in the same call rather than relying on one stored earlier.
-    """
-    if body.get("webhook_active") is True and not body.get("webhook_url"):
-        fail("webhook_url", "is required when webhook_active is true")
-
-
-def rule_unique_external_ids(statuses: list[Mapping[str, Any]]) -> None:
-    """post-shop-order-statuses: one status per external_id (the server keeps the last)."""
-    seen: set[object] = set()
-    for i, status in enumerate(statuses):
-        external_id = status.get("external_id")
-        if external_id in seen:
-            fail(f"statuses[{i}].external_id", f"duplicate external_id {external_id!r}")
-        seen.add(external_id)
-
-
-def rule_one_translation_per_language(statuses: list[Mapping[str, Any]]) -> None:
-    """post-shop-order-statuses: a status is translated at most once into each language."""
-    for i, status in enumerate(statuses):
-        languages: set[object] = set()
-        for j, translation in enumerate(status.get("translations") or ()):
-            language = translation.get("language") if isinstance(translation, Mapping) else None
-            if language in languages:
-                where = f"statuses[{i}].translations[{j}].language"
-                fail(where, f"duplicate language {language!r}")
-            languages.add(language)
-
-
-def rule_every_status_category_once(
-    mapping: object, item_schema: Mapping[str, Any]
-) -> list[dict[str, Any]]:
-    """create-custom-status-mapping: "contains objects of each ... status category".
-
-    ``{category: external_id | None}`` becomes the entry list; the categories are
-    the enum of ``item_schema`` (the generated table's mapping item). Distinct keys
-    can name one category (a caller's own non-str Enum next to the plain string):
-    refused as a repeat.
-    """
-    if not isinstance(mapping, Mapping):
-        fail("mapping", "must be a dict of status category -> external_id or None")
-    properties = item_schema.get("properties") or {}
-    wanted = list((properties.get("status_category") or {}).get("enum") or ())
-    entries: list[dict[str, Any]] = []
-    seen: set[object] = set()
-    for key, external_id in mapping.items():
-        category = _plain(key)
-        if category not in wanted:
-            fail(f"mapping[{key!r}]", f"must be one of {', '.join(wanted)}; got {key!r}")
-        if category in seen:
-            fail("mapping", f"maps status category {category} more than once")
-        seen.add(category)
-        where = f"mapping[{category!r}]"
-        external_id = check_schema(where, external_id, properties.get("external_id") or {})
-        entries.append({"status_category": category, "external_id": external_id})
-    missing = [c for c in wanted if c not in seen]
-    if missing:
-        fail("mapping", f"must map every status category; missing {', '.join(missing)}")
-    return entries
 
 
 # --- the log lists' paging arguments (used by _pagination.py) ---------------------------
