@@ -38,7 +38,7 @@ REVISIT_ERRORS = f"revisit the lenient error parsing in {OVERLAY}_errors.py"
 REVISIT_NULL_BODY = f"revisit no_content in {OVERLAY}_parse.py (empty or null 200 bodies)"
 REVISIT_RAW_DATA = f"revisit integration_list in {OVERLAY}_parse.py (raw list `data`)"
 REVISIT_PAGINATION = f"revisit {OVERLAY}_pagination.py, which sends the Link cursor verbatim"
-REVISIT_LOG_BODY = f"revisit {OVERLAY}_validation.py check_log_create, which builds the body"
+REVISIT_LOG_BODY = f"revisit create_log in {OVERLAY}_operations.py, which builds the body"
 OPERATIONS = {op.operation_id: op for op in spec_operations(SPEC)}
 
 
