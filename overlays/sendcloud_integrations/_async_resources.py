@@ -69,6 +69,7 @@ class AsyncExceptionLogs:
         page_size: int = DEFAULT_PAGE_SIZE,
         cursor: str | datetime.datetime | None = None,
         limit: int | None = None,
+        max_pages: int | None = None,
     ) -> AsyncLogPaginator:
         """``GET /integrations/logs``, or ``GET /integrations/{id}/logs`` with an id.
 
@@ -76,10 +77,13 @@ class AsyncExceptionLogs:
         page (newest first); nothing is sent until you iterate. ``.pages()``
         yields LogPage objects. ``cursor`` resumes from a page's ``next_cursor``
         (or an error's ``resume_cursor``);
-        ``limit`` stops after that many logs. Arguments are checked now
+        ``limit`` stops after that many logs, ``max_pages`` after that many pages
+        (a hard stop for servers that never end). Arguments are checked now
         (RequestValidationError); errors while iterating carry ``resume_cursor``.
         """
-        return AsyncLogPaginator(self._sender, make_query(integration_id, page_size, cursor, limit))
+        return AsyncLogPaginator(
+            self._sender, make_query(integration_id, page_size, cursor, limit, max_pages)
+        )
 
     @ops.operation(ops.CREATE_LOG)
     async def create(

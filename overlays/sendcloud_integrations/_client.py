@@ -13,6 +13,8 @@ import httpx
 
 from ._config import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions, RetryPolicy
 from ._config import as_timeout as _as_timeout
+from ._credentials import check_endpoint_url
+from ._errors import ConfigurationError
 from ._sender import AsyncSender, CapturedResponses, SyncSender, capture_responses
 
 
@@ -27,10 +29,9 @@ def _options(
     # the finite default.
     if timeout is None:
         timeout = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
-    if httpx.URL(str(base_url)).userinfo:
-        # httpx would turn them into Basic auth, and every log line, error message
-        # and repr showing the URL would then show the secret; not echoed here either.
-        raise ValueError("base_url must not contain credentials; pass them as auth=")
+    # ConfigurationError for a malformed URL or userinfo, before anything is sent.
+    if check_endpoint_url("base_url", base_url).scheme not in ("http", "https"):
+        raise ConfigurationError("base_url must be an http:// or https:// URL")
     return ClientOptions(
         base_url=str(base_url).rstrip("/"),
         timeout=_as_timeout(timeout),
@@ -125,7 +126,7 @@ class Client(_ClientBase):
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         if http_client is not None and transport is not None:
-            raise ValueError("pass either http_client or transport, not both")
+            raise ConfigurationError("pass either http_client or transport, not both")
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
             transport=transport,
@@ -181,7 +182,7 @@ class AsyncClient(_ClientBase):
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
     ) -> None:
         if http_client is not None and transport is not None:
-            raise ValueError("pass either http_client or transport, not both")
+            raise ConfigurationError("pass either http_client or transport, not both")
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
             transport=transport,
