@@ -24,6 +24,7 @@ def _options(
     http_client: httpx.Client | httpx.AsyncClient | None,
     max_retries: int,
     retry_writes: bool,
+    retry: RetryPolicy | None = None,
 ) -> ClientOptions:
     # No timeout given: a caller's own httpx client keeps its own; ours gets
     # the finite default.
@@ -32,10 +33,12 @@ def _options(
     # ConfigurationError for a malformed URL or userinfo, before anything is sent.
     if check_endpoint_url("base_url", base_url).scheme not in ("http", "https"):
         raise ConfigurationError("base_url must be an http:// or https:// URL")
+    if retry is not None and (max_retries != RetryPolicy.max_retries or retry_writes):
+        raise ConfigurationError("pass retry= or max_retries=/retry_writes=, not both")
     return ClientOptions(
         base_url=str(base_url).rstrip("/"),
         timeout=_as_timeout(timeout),
-        retry=RetryPolicy(max_retries=max_retries, retry_writes=retry_writes),
+        retry=retry or RetryPolicy(max_retries=max_retries, retry_writes=retry_writes),
     )
 
 
@@ -110,7 +113,9 @@ class Client(_ClientBase):
     ``auth`` is an httpx.Auth such as ``sc.BasicAuth`` or ``sc.OAuth2ClientCredentials``.
     Pass ``http_client`` to reuse your own httpx.Client (you then close it), or
     ``transport`` (e.g. the sandbox's, or httpx.MockTransport) for the one we create.
-    ``sleep`` is what waits between retries (inject a fake in tests).
+    ``sleep`` is what waits between retries (inject a fake in tests). ``retry`` is a
+    whole RetryPolicy (backoff, jitter, Retry-After cap) instead of ``max_retries``
+    and ``retry_writes``.
     """
 
     def __init__(
@@ -121,6 +126,7 @@ class Client(_ClientBase):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = RetryPolicy.max_retries,
         retry_writes: bool = False,
+        retry: RetryPolicy | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
@@ -133,7 +139,9 @@ class Client(_ClientBase):
             headers={"User-Agent": USER_AGENT},
             timeout=DEFAULT_TIMEOUT if timeout is None else _as_timeout(timeout),
         )
-        self._options = _options(base_url, timeout, http_client, max_retries, retry_writes)
+        self._options = _options(
+            base_url, timeout, http_client, max_retries, retry_writes, retry
+        )
         self._auth = auth
         self._sleep = sleep
         self._bind()
@@ -177,6 +185,7 @@ class AsyncClient(_ClientBase):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = RetryPolicy.max_retries,
         retry_writes: bool = False,
+        retry: RetryPolicy | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
@@ -189,7 +198,9 @@ class AsyncClient(_ClientBase):
             headers={"User-Agent": USER_AGENT},
             timeout=DEFAULT_TIMEOUT if timeout is None else _as_timeout(timeout),
         )
-        self._options = _options(base_url, timeout, http_client, max_retries, retry_writes)
+        self._options = _options(
+            base_url, timeout, http_client, max_retries, retry_writes, retry
+        )
         self._auth = auth
         self._sleep = sleep
         self._bind()
