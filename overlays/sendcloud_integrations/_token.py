@@ -17,7 +17,7 @@ from urllib.parse import quote_plus
 import httpx
 
 from ._config import RetryPolicy
-from ._credentials import Secret, redact, redacted_request
+from ._credentials import Secret, keep_redacted, redact
 from ._errors import (
     APIError,
     AuthenticationError,
@@ -148,7 +148,8 @@ def token_error(
     The response keeps a redacted copy of the token request: the original carries
     the client id and secret in its Authorization header.
     """
-    response.request = redacted_request(response.request)
+    # Authorization is always redacted; the rest of the token request is ours, not secret.
+    keep_redacted(response, response.request.headers.raw)
     status = response.status_code
     # The server's own words go into the message, so a secret it echoes is cut out.
     code, description = (
