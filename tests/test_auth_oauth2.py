@@ -7,7 +7,6 @@ import json
 
 import httpx
 import pytest
-from sendcloud_integrations import AuthenticationError
 from sendcloud_integrations._auth import OAuth2ClientCredentials
 
 from .auth_fakes import (

@@ -56,7 +56,9 @@ def token(body: Any) -> httpx.Response:
 
 
 def oauth(**kwargs: Any) -> sc.OAuth2ClientCredentials:
-    return sc.OAuth2ClientCredentials("client-id-1", "client-secret-1", token_url=TOKEN_URL, **kwargs)
+    return sc.OAuth2ClientCredentials(
+        "client-id-1", "client-secret-1", token_url=TOKEN_URL, **kwargs
+    )
 
 
 HOSTILE_TOKENS = {
@@ -67,7 +69,10 @@ HOSTILE_TOKENS = {
     "access_token a number": ({"access_token": 12345, "token_type": "Bearer"}, "access_token"),
     "token_type missing": ({"access_token": "abc"}, "token_type"),
     "token_type mac": ({"access_token": "abc", "token_type": "mac"}, "token_type"),
-    "expires_in zero": ({"access_token": "abc", "token_type": "bearer", "expires_in": 0}, "expires_in"),
+    "expires_in zero": (
+        {"access_token": "abc", "token_type": "bearer", "expires_in": 0},
+        "expires_in",
+    ),
     "expires_in fraction": (
         {"access_token": "abc", "token_type": "bearer", "expires_in": 1.5},
         "expires_in",
@@ -98,7 +103,8 @@ async def test_a_hostile_token_response_is_refused_naming_the_field_and_never_ca
         assert field in str(error)
         value = body.get(field)
         if isinstance(value, str) and value:
-            assert value not in str(error) and value not in repr(error.args)
+            assert value not in str(error)
+            assert value not in repr(error.args)
     assert server.token_calls == 2
     assert server.api_calls == []
     await h.close(client)
@@ -123,7 +129,8 @@ async def test_the_final_401_is_captured_logged_and_raised_as_authentication_err
     client = h.client(server, auth=oauth())
     with client.capture_responses() as raw:
         error = await raised(h, lambda: client.integrations.list())
-    assert isinstance(error, sc.AuthenticationError) and error.status_code == 401
+    assert isinstance(error, sc.AuthenticationError)
+    assert error.status_code == 401
     assert [r.status_code for r in raw.responses] == [401]
     assert any("-> 401" in r.getMessage() for r in caplog.records)
     assert len(server.api_calls) == 2
@@ -150,9 +157,12 @@ async def test_token_endpoint_retries_use_the_retry_policy_with_http_date_and_ca
     assert sleeps == [7.5]
     await h.close(client)
     plain_500 = Server([httpx.Response(500), ok])
-    client = h.client(plain_500, auth=oauth(retry=policy, sleep=sleeps.append, async_sleep=async_sleep))
+    client = h.client(
+        plain_500, auth=oauth(retry=policy, sleep=sleeps.append, async_sleep=async_sleep)
+    )
     error = await raised(h, lambda: client.integrations.list())
-    assert isinstance(error, sc.ServerError) and plain_500.token_calls == 1
+    assert isinstance(error, sc.ServerError)
+    assert plain_500.token_calls == 1
     await h.close(client)
 
 
@@ -162,7 +172,8 @@ async def test_token_endpoint_rate_limit_error_has_a_capped_retry_after(h: Harne
     auth = oauth(retry=sc.RetryPolicy(max_retries=0, retry_after_cap=30))
     client = h.client(Server([limited]), auth=auth)
     error = await raised(h, lambda: client.integrations.list())
-    assert isinstance(error, sc.RateLimitError) and error.retry_after == 30
+    assert isinstance(error, sc.RateLimitError)
+    assert error.retry_after == 30
     await h.close(client)
 
 
@@ -175,8 +186,10 @@ async def test_rate_limit_retry_after_is_capped_while_the_raw_header_stays(
     recorder = Recorder([httpx.Response(429, headers={"Retry-After": header})])
     client = h.client(recorder, retry=sc.RetryPolicy(max_retries=0, retry_after_cap=12))
     error = await raised(h, lambda: client.integrations.get(1))
-    assert isinstance(error, sc.RateLimitError) and error.retry_after == 12
-    assert error.response is not None and error.response.headers["Retry-After"] == header
+    assert isinstance(error, sc.RateLimitError)
+    assert error.retry_after == 12
+    assert error.response is not None
+    assert error.response.headers["Retry-After"] == header
     await h.close(client)
 
 
@@ -188,7 +201,8 @@ async def test_a_retry_after_that_is_not_delta_seconds_or_a_date_is_ignored(
     recorder = Recorder([httpx.Response(429, headers={"Retry-After": header})])
     client = h.client(recorder, max_retries=0)
     error = await raised(h, lambda: client.integrations.get(1))
-    assert isinstance(error, sc.RateLimitError) and error.retry_after is None
+    assert isinstance(error, sc.RateLimitError)
+    assert error.retry_after is None
     await h.close(client)
 
 

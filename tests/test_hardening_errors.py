@@ -55,7 +55,8 @@ def test_every_exception_class_lives_in_errors_and_keeps_its_old_import_paths() 
     """All exception classes are defined in _errors.py; the old module paths still name them."""
     public = [getattr(sc, n) for n in sc.__all__]
     classes = [c for c in public if isinstance(c, type) and issubclass(c, BaseException)]
-    assert classes and all(getattr(_errors, c.__name__) is c for c in classes)
+    assert classes
+    assert all(getattr(_errors, c.__name__) is c for c in classes)
     assert _auth.ConfigurationError is sc.ConfigurationError
     assert _auth.InsecureTransportError is sc.InsecureTransportError
     assert _credentials.InsecureTransportError is sc.InsecureTransportError
@@ -106,7 +107,8 @@ async def test_errors_and_captures_keep_a_redacted_request_while_the_sent_one_is
     client = h.client(recorder, auth=basic())
     with client.capture_responses() as raw:
         error = await raised(h, lambda: client.integrations.get(1))
-    assert isinstance(error, sc.NotFoundError) and error.response is not None
+    assert isinstance(error, sc.NotFoundError)
+    assert error.response is not None
     assert recorder.last.headers["Authorization"] == f"Basic {BASIC}"
     for kept in (error.response.request, raw.last.request):
         assert kept.headers["Authorization"] == "<redacted>"
@@ -149,7 +151,8 @@ async def test_token_endpoint_errors_carry_no_client_secret(h: Harness) -> None:
     auth = sc.OAuth2ClientCredentials(PUBLIC, SECRET, token_url="https://auth.example/token")
     client = h.client(handler, auth=auth)
     error = await raised(h, lambda: client.integrations.get(1))
-    assert isinstance(error, sc.AuthenticationError) and error.response is not None
+    assert isinstance(error, sc.AuthenticationError)
+    assert error.response is not None
     assert error.response.request.headers["Authorization"] == "<redacted>"
     assert_no_secret(pickle.dumps(error))
     await h.close(client)

@@ -44,7 +44,7 @@ async def drain(h: Harness, client: Any, **kwargs: Any) -> list[Any]:
 
 MALFORMED = {
     "unclosed IPv6": "<http://[::1>; rel=next",
-    "port not a number": f'<http://localhost:abc/api/v3/integrations/logs?cursor=2>; rel="next"',
+    "port not a number": '<http://localhost:abc/api/v3/integrations/logs?cursor=2>; rel="next"',
     "empty IDNA label": '<http://xn--/api/v3/integrations/logs?cursor=2>; rel="next"',
     "tab in the path": '</api/v3/integ\trations/logs?cursor=2>; rel="next"',
     "100 KB URL": f'</api/v3/integrations/logs?cursor={"a" * 100_000}>; rel="next"',
@@ -129,7 +129,9 @@ async def test_the_same_page_twice_in_a_row_counts_as_a_loop(h: Harness) -> None
 async def test_max_pages_is_a_hard_stop_for_a_server_that_never_ends(h: Harness) -> None:
     """Endless distinct next links stop after max_pages requests, without an error."""
     counter = iter(range(1, 1_000))
-    recorder = Recorder([lambda r: page(next(counter), f'<{LOGS}?cursor={next(counter)}>; rel=next')])
+    recorder = Recorder(
+        [lambda r: page(next(counter), f"<{LOGS}?cursor={next(counter)}>; rel=next")]
+    )
     client = h.client(recorder)
     assert len(await drain(h, client, max_pages=3)) == 3
     assert len(recorder.requests) == 3
@@ -157,7 +159,9 @@ async def test_an_api_error_mid_iteration_is_still_its_class_and_carries_resume_
     assert isinstance(error, sc.PaginationError)
     assert error.resume_cursor == "p2"
     copy = pickle.loads(pickle.dumps(error))
-    assert type(copy) is type(error) and copy.resume_cursor == "p2" and copy.status_code == 503
+    assert type(copy) is type(error)
+    assert copy.resume_cursor == "p2"
+    assert copy.status_code == 503
     await h.close(client)
 
 

@@ -60,13 +60,17 @@ async def test_in_process_latency_beyond_the_timeout_raises_the_timeout_httpx_ra
         auth=basic_auth(sandbox), transport=sandbox.transport(), timeout=0.5
     )
     url = sandbox.base_url + "/integrations"
-    with pytest.raises(httpx.ReadTimeout):
+
+    async def raw_get() -> None:
         if mode == "sync":
             with httpx.Client(**kwargs) as client:
                 client.get(url)
         else:
             async with httpx.AsyncClient(**kwargs) as aclient:
                 await aclient.get(url)
+
+    with pytest.raises(httpx.ReadTimeout):
+        await raw_get()
     assert slept == [0.5]
     sdk_kwargs: dict[str, Any] = dict(
         auth=basic_auth(sandbox),
@@ -75,13 +79,17 @@ async def test_in_process_latency_beyond_the_timeout_raises_the_timeout_httpx_ra
         timeout=0.5,
         max_retries=0,
     )
-    with pytest.raises(sc.APITimeoutError):
+
+    async def sdk_list() -> None:
         if mode == "sync":
             with sc.Client(**sdk_kwargs) as sdk:
                 sdk.integrations.list()
         else:
             async with sc.AsyncClient(**sdk_kwargs) as asdk:
                 await asdk.integrations.list()
+
+    with pytest.raises(sc.APITimeoutError):
+        await sdk_list()
 
 
 def test_latency_within_the_timeout_still_answers() -> None:

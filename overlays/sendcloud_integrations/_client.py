@@ -139,9 +139,7 @@ class Client(_ClientBase):
             headers={"User-Agent": USER_AGENT},
             timeout=DEFAULT_TIMEOUT if timeout is None else _as_timeout(timeout),
         )
-        self._options = _options(
-            base_url, timeout, http_client, max_retries, retry_writes, retry
-        )
+        self._options = _options(base_url, timeout, http_client, max_retries, retry_writes, retry)
         self._auth = auth
         self._sleep = sleep
         self._bind()
@@ -198,9 +196,7 @@ class AsyncClient(_ClientBase):
             headers={"User-Agent": USER_AGENT},
             timeout=DEFAULT_TIMEOUT if timeout is None else _as_timeout(timeout),
         )
-        self._options = _options(
-            base_url, timeout, http_client, max_retries, retry_writes, retry
-        )
+        self._options = _options(base_url, timeout, http_client, max_retries, retry_writes, retry)
         self._auth = auth
         self._sleep = sleep
         self._bind()

@@ -48,8 +48,9 @@ class OAuth2ClientCredentials(httpx.Auth):
     AuthenticationError for it). Token endpoint answers are retried by ``retry``, the
     RetryPolicy the API calls use too (default: ``max_attempts - 1`` retries, backoff
     from ``backoff`` with jitter, Retry-After in seconds or as a date, capped); 4xx
-    answers raise AuthenticationError with the RFC 6749 error code in ``codes``. Connection errors propagate as httpx
-    transport errors and leave no state behind, so the next call tries again.
+    answers raise AuthenticationError with the RFC 6749 error code in ``codes``.
+    Connection errors propagate as httpx transport errors and leave no state
+    behind, so the next call tries again.
 
     ``clock``, ``sleep`` and ``async_sleep`` are injectable so tests control time.
     Use one instance from threads (sync clients) or from one event loop (async

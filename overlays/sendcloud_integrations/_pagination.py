@@ -167,7 +167,9 @@ class _Walker:
         if url in self.seen_urls or (
             cursor is not None and (cursor == self.cursor or cursor in self.seen_cursors)
         ):
-            raise PaginationError(f"the server's next link does not advance (a loop): {_shown(url)}")
+            raise PaginationError(
+                f"the server's next link does not advance (a loop): {_shown(url)}"
+            )
         self.seen_urls.add(url)
         if cursor is not None:
             self.seen_cursors.add(cursor)

@@ -26,7 +26,6 @@ from ._errors import (
     ResponseValidationError,
     ServerError,
 )
-
 from ._retry import capped_retry_after, may_retry_token_status
 
 __all__ = [

@@ -40,7 +40,9 @@ scalars = (
 )
 json_values = st.recursive(
     scalars,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=5)
+    ),
     max_leaves=25,
 )
 # Documents shaped like the spec's, with hostile values where the fields go.
@@ -51,7 +53,12 @@ shaped = st.one_of(
     st.builds(lambda v: {"data": v}, st.dictionaries(st.sampled_from(FIELDS), json_values)),
     st.builds(lambda v: {"data": {"integration_id": 1, "mapping": v}}, json_values),
     st.builds(lambda v: {"errors": v}, json_values),
-    st.builds(lambda v: {"errors": [v]}, st.dictionaries(st.sampled_from(("status", "code", "title", "detail", "source", "meta")), json_values)),
+    st.builds(
+        lambda v: {"errors": [v]},
+        st.dictionaries(
+            st.sampled_from(("status", "code", "title", "detail", "source", "meta")), json_values
+        ),
+    ),
     json_values,
 )
 

@@ -7,10 +7,9 @@ import re
 from typing import Any
 
 import httpx
+import sendcloud_integrations as sc
 from hypothesis import given
 from hypothesis import strategies as st
-
-import sendcloud_integrations as sc
 
 from ._support import (
     BASE_URL,
@@ -23,7 +22,12 @@ from ._support import (
     saw,
 )
 
-LOG = {"id": 1, "integration_id": 2, "base_url": "https://s.example/", "created_at": "2024-01-01T00:00:00Z"}
+LOG = {
+    "id": 1,
+    "integration_id": 2,
+    "base_url": "https://s.example/",
+    "created_at": "2024-01-01T00:00:00Z",
+}
 PAGE = json.dumps({"data": [LOG]}).encode()
 HOST = httpx.URL(BASE_URL).host
 SAME_ORIGIN = "stays on the client's origin"
@@ -56,7 +60,16 @@ url_parts = st.sampled_from(
 )
 link_targets = st.lists(url_parts | st.text(max_size=12), min_size=1, max_size=6).map("".join)
 params = st.sampled_from(
-    ['; rel="next"', "; rel=next", '; rel="NEXT"', '; rel="prev next"', '; rel="prev"', "; rel", ";", ""]
+    [
+        '; rel="next"',
+        "; rel=next",
+        '; rel="NEXT"',
+        '; rel="prev next"',
+        '; rel="prev"',
+        "; rel",
+        ";",
+        "",
+    ]
 )
 link_values = st.builds(lambda t, p: f"<{t}>{p}", link_targets, params)
 link_headers = st.lists(link_values | st.text(max_size=30), min_size=1, max_size=3).map(", ".join)
@@ -97,7 +110,8 @@ token_bodies = st.fixed_dictionaries(
     {},
     optional={
         "access_token": token_values,
-        "token_type": st.sampled_from(["Bearer", "bearer", "mac", "", None, 1]) | st.text(max_size=8),
+        "token_type": st.sampled_from(["Bearer", "bearer", "mac", "", None, 1])
+        | st.text(max_size=8),
         "expires_in": st.one_of(
             st.integers(min_value=-(2**70), max_value=2**70),
             st.floats(allow_nan=False, allow_infinity=False),

@@ -56,7 +56,7 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        from ._oauth import Credentials  # noqa: F811 (the run-time import of the name above)
+        from ._oauth import Credentials
         from ._sandbox import Sandbox
         from ._server import SandboxServer
         from .demo import main as demo_main

@@ -106,9 +106,7 @@ class FaultInjector:
         if rule.route is not None and rule.route not in valid_routes():
             # A rule aimed at no route never fires: the test using it would pass untested.
             names = sorted(valid_routes())
-            raise ValueError(
-                f"unknown fault route {rule.route!r}; use one of: " + ", ".join(names)
-            )
+            raise ValueError(f"unknown fault route {rule.route!r}; use one of: " + ", ".join(names))
         with self._lock:
             self._rules.append(rule)
         return rule

@@ -35,9 +35,7 @@ PROSE_RULES: tuple[ProseRule, ...] = (
         "service_point_enabled true needs at least one service_point_carriers entry",
         "_rules",
     ),
-    ProseRule(
-        UPDATE_INTEGRATION, "webhook_active true needs a webhook_url", "_operations"
-    ),
+    ProseRule(UPDATE_INTEGRATION, "webhook_active true needs a webhook_url", "_operations"),
     ProseRule(SET_MAPPING, "the mapping holds every status category exactly once", "_operations"),
 )
 
@@ -74,9 +72,7 @@ def _unique_languages(state: State, params: Mapping[str, Any], body: Any) -> Non
 def _service_point_carriers(state: State, params: Mapping[str, Any], body: Any) -> None:
     stored = state.integrations.get(params.get("id", -1))
     enabled = body.get("service_point_enabled", stored.service_point_enabled if stored else False)
-    carriers = body.get(
-        "service_point_carriers", stored.service_point_carriers if stored else []
-    )
+    carriers = body.get("service_point_carriers", stored.service_point_carriers if stored else [])
     if enabled is True and not carriers:
         raise bad_request(
             "invalid",

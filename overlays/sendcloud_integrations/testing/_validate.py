@@ -147,7 +147,9 @@ def plain_message(error: jsonschema.ValidationError) -> str:
     (``None is not of type 'string'``), which a Sendcloud client never sees."""
     kind, limit = str(error.validator), error.validator_value
     messages = {
-        "type": lambda: f"Must be {_listed(limit).replace(', ', ' or ')}, not {_json_type(error.instance)}.",
+        "type": lambda: (
+            f"Must be {_listed(limit).replace(', ', ' or ')}, not {_json_type(error.instance)}."
+        ),
         "enum": lambda: f"Must be one of: {_listed(limit)}.",
         "const": lambda: f"Must be {_listed(limit)}.",
         "minLength": lambda: f"Must be at least {limit} characters long.",
