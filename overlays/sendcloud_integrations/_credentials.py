@@ -96,26 +96,28 @@ def redacted_request(
     """A copy of ``sent`` to keep: credential headers, and every header that was not among
     ``before`` (the headers as built, i.e. what an auth flow added or changed), redacted.
 
-    ``sent`` itself is left alone: it is the request that went on the wire.
+    ``sent`` itself is left alone: it is the request that went on the wire. When
+    nothing needs redacting, ``sent`` is returned as is.
     """
-    built = set(before)
+    built = before if isinstance(before, set | frozenset) else set(before)
+    raw = sent.headers.raw
     headers = [
         (name, _MARK if name.lower() in _ALWAYS_SECRET or (name, value) not in built else value)
-        for name, value in sent.headers.raw
+        for name, value in raw
     ]
-    try:
-        content: bytes | None = sent.content
-    except httpx.RequestNotRead:
-        content = None
-    timeout = {k: v for k, v in sent.extensions.items() if k == "timeout"}
-    return httpx.Request(
-        sent.method, sent.url, headers=headers, content=content, extensions=timeout
-    )
+    if headers == raw:
+        return sent
+    # A shallow copy with new headers: the constructor would re-encode the body.
+    copy = object.__new__(httpx.Request)
+    copy.__dict__.update(sent.__dict__)
+    copy.headers = httpx.Headers(headers, encoding=sent.headers.encoding)
+    copy.extensions = {k: v for k, v in sent.extensions.items() if k == "timeout"}
+    return copy
 
 
 def keep_redacted(response: httpx.Response, before: Iterable[tuple[bytes, bytes]] = ()) -> None:
     """Point ``response`` (and its redirect history) at redacted copies of their requests."""
-    built = tuple(before)
+    built = set(before)
     for hop in (*response.history, response):
         try:
             sent = hop.request

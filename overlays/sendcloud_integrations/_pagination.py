@@ -109,10 +109,11 @@ def next_link(header: str | None) -> str | None:
     relation types are case-insensitive and a ``rel`` value may list several)."""
     if not header:
         return None
-    for target, params in _LINK_VALUE.findall(header):
-        for name, value in _LINK_PARAM.findall(params):
+    for link in _LINK_VALUE.finditer(header):
+        for param in _LINK_PARAM.finditer(link.group(2)):
+            name, value = param.group(1), param.group(2) or ""
             if name.lower() == "rel" and "next" in value.strip('"').lower().split():
-                return target.strip()
+                return link.group(1).strip()
     return None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -146,7 +146,7 @@ def plain_message(error: jsonschema.ValidationError) -> str:
     """The complaint in plain words: jsonschema's own messages show Python reprs
     (``None is not of type 'string'``), which a Sendcloud client never sees."""
     kind, limit = str(error.validator), error.validator_value
-    messages = {
+    messages: dict[str, Callable[[], str]] = {
         "type": lambda: (
             f"Must be {_listed(limit).replace(', ', ' or ')}, not {_json_type(error.instance)}."
         ),
