@@ -188,3 +188,20 @@ async def test_debug_logs_of_every_logger_hold_no_credential(
     await h.close(client)
     assert any(r.name == "sendcloud_integrations" for r in caplog.records)
     assert_no_secret(caplog.text + " ".join(repr(r.__dict__) for r in caplog.records))
+
+
+@pytest.mark.parametrize(
+    "content_type", ["application/json; charset=utf-16", "text/plain; charset=x-unknown-42"]
+)
+async def test_a_body_its_charset_cannot_decode_still_gives_a_typed_error_keeping_it(
+    h: Harness, content_type: str
+) -> None:
+    """A UTF-16 label on a body without BOM (found by the adversarial suite) raises a typed
+    error whose .body keeps the text, instead of a bare UnicodeError."""
+    body = b"<html>bad gateway</html>"
+    response = httpx.Response(502, headers={"Content-Type": content_type}, content=body)
+    client = h.client(Recorder([response]), max_retries=0)
+    error = await raised(h, lambda: client.integrations.get(1))
+    assert isinstance(error, sc.ServerError)
+    assert "bad gateway" in error.body
+    await h.close(client)

@@ -138,6 +138,15 @@ async def test_max_pages_is_a_hard_stop_for_a_server_that_never_ends(h: Harness)
     await h.close(client)
 
 
+async def test_max_pages_zero_sends_nothing(h: Harness) -> None:
+    """max_pages=0, like limit=0, iterates nothing and sends no request."""
+    recorder = Recorder([page(1, None)])
+    client = h.client(recorder)
+    assert await drain(h, client, max_pages=0) == []
+    assert recorder.requests == []
+    await h.close(client)
+
+
 async def test_max_pages_is_validated_before_anything_is_sent(h: Harness) -> None:
     """A negative max_pages is refused with RequestValidationError naming it."""
     client = h.client(Recorder([]))

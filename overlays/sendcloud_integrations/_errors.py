@@ -167,12 +167,16 @@ class APIError(SendcloudError):
 
 
 def _safe_text(response: httpx.Response | None) -> str:
+    """The body as text; a charset that does not decode it (a UTF-16 body without
+    BOM, an unknown codec) falls back to UTF-8 with replacement, so the text is kept."""
     if response is None:
         return ""
     try:
         return response.text
-    except (httpx.ResponseNotRead, UnicodeDecodeError):
+    except httpx.ResponseNotRead:
         return ""
+    except (UnicodeError, LookupError, ValueError):
+        return response.content.decode("utf-8", errors="replace")
 
 
 class BadRequestError(APIError):

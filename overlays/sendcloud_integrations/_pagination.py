@@ -231,7 +231,7 @@ class LogPaginator:
         self._query = query
 
     def pages(self) -> Iterator[LogPage]:
-        if self._query.limit == 0:
+        if self._query.limit == 0 or self._query.max_pages == 0:
             return
         walker = _Walker(self._query, self._sender.options.base_url)
         while walker.call is not None:
@@ -263,7 +263,7 @@ class AsyncLogPaginator:
         self._query = query
 
     async def pages(self) -> AsyncIterator[LogPage]:
-        if self._query.limit == 0:
+        if self._query.limit == 0 or self._query.max_pages == 0:
             return
         walker = _Walker(self._query, self._sender.options.base_url)
         while walker.call is not None:
