@@ -143,10 +143,12 @@ async def test_any_header_the_auth_class_set_is_redacted_on_pages(h: Harness) ->
 
 
 async def test_token_endpoint_errors_carry_no_client_secret(h: Harness) -> None:
-    """A refused token request's error keeps the token request with Authorization redacted."""
+    """A refused token request's error keeps the token request with Authorization redacted and
+    a copy of the body with an echoed secret cut out."""
 
     def handler(request: httpx.Request) -> httpx.Response:
-        return json_response(401, {"error": "invalid_client"})
+        # The server echoes the secret: the kept response body must not.
+        return json_response(401, {"error": "invalid_client", "error_description": SECRET})
 
     auth = sc.OAuth2ClientCredentials(PUBLIC, SECRET, token_url="https://auth.example/token")
     client = h.client(handler, auth=auth)

@@ -17,7 +17,7 @@ from urllib.parse import quote_plus
 import httpx
 
 from ._config import RetryPolicy
-from ._credentials import Secret, keep_redacted, redact
+from ._credentials import REDACTED, Secret, keep_redacted, redact
 from ._errors import (
     APIError,
     AuthenticationError,
@@ -139,6 +139,21 @@ def _oauth_error(doc: Mapping[str, Any] | None) -> tuple[str | None, str | None]
     )
 
 
+def _without_secret(response: httpx.Response, secret: Secret) -> httpx.Response:
+    """The response to keep on the error: a copy with the secret cut out, if the server
+    echoed it in the body (an error tracker serialising ``exc.response`` would send it)."""
+    echoed = secret.reveal().encode()
+    if echoed not in response.content:
+        return response
+    headers = [(k, v) for k, v in response.headers.raw if k.lower() != b"content-length"]
+    return httpx.Response(
+        response.status_code,
+        headers=headers,
+        content=response.content.replace(echoed, REDACTED.encode()),
+        request=response.request,
+    )
+
+
 def token_error(
     response: httpx.Response, *, attempts: int, secret: Secret, policy: RetryPolicy
 ) -> APIError:
@@ -147,6 +162,7 @@ def token_error(
     The response keeps a redacted copy of the token request: the original carries
     the client id and secret in its Authorization header.
     """
+    response = _without_secret(response, secret)
     # Authorization is always redacted; the rest of the token request is ours, not secret.
     keep_redacted(response, response.request.headers.raw)
     status = response.status_code

@@ -46,7 +46,7 @@ def _unique_external_ids(state: State, params: Mapping[str, Any], body: Any) -> 
         external_id = item.get("external_id")
         if external_id in seen:
             raise bad_request(
-                "unique",
+                "invalid",
                 "Invalid",
                 "Each status must have a distinct external_id.",
                 pointer=f"body/statuses/{i}/external_id",
@@ -61,7 +61,7 @@ def _unique_languages(state: State, params: Mapping[str, Any], body: Any) -> Non
             language = translation.get("language")
             if language in languages:
                 raise bad_request(
-                    "unique",
+                    "invalid",
                     "Invalid",
                     "Each language may have one translation per status.",
                     pointer=f"body/statuses/{i}/translations/{j}/language",
