@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import logging
+import os
 import pickle
 import traceback
 from collections import Counter
@@ -16,8 +17,19 @@ from typing import Any
 
 import httpx
 import sendcloud_integrations as sc
+from hypothesis import HealthCheck, settings
 
 COUNTS: Counter[str] = Counter()
+
+# The suite's own settings, applied per test (not a global profile, which would change
+# every other hypothesis test of the run): bounded by default so the whole suite takes
+# seconds; `nox -s fuzz` sets SENDCLOUD_FUZZ_PROFILE=fuzz for many more examples.
+_EXAMPLES = {"adversarial": 25, "fuzz": 1500}
+BUDGET = settings(
+    max_examples=_EXAMPLES[os.environ.get("SENDCLOUD_FUZZ_PROFILE", "adversarial")],
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 BASE_URL = "https://api.adversarial.invalid/api/v3"
 TOKEN_URL = "https://auth.adversarial.invalid/oauth2/token/"

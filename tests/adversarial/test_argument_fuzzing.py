@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ._support import (
+    BUDGET,
     MODES,
     NOTHING_SENT,
     check_no_secret,
@@ -95,6 +96,7 @@ def answer(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200, json={"data": []})
 
 
+@BUDGET
 @given(data=st.data(), target=st.sampled_from(METHODS), mode=st.sampled_from(MODES))
 def test_every_facade_method_refuses_bad_arguments_typed_and_before_sending(
     data: st.DataObject, target: tuple[str, str], mode: str

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from ._calls import CALLS
 from ._support import (
+    BUDGET,
     MODES,
     check_no_secret,
     check_only_typed,
@@ -83,6 +84,7 @@ def respond(status: int, content_type: str, body: bytes) -> Any:
     return handler
 
 
+@BUDGET
 @given(
     call=st.sampled_from(sorted(CALLS)),
     mode=st.sampled_from(MODES),
@@ -108,6 +110,7 @@ DEPTHS = (1_000, 10_000, 100_000)
     strict=False,
     reason="fixed by issue 13: response decoding is made depth-bounded there",
 )
+@BUDGET
 @given(
     call=st.sampled_from(sorted(CALLS)),
     mode=st.sampled_from(MODES),

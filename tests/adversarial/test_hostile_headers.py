@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from ._support import (
     BASE_URL,
+    BUDGET,
     MODES,
     TOKEN_URL,
     check_no_secret,
@@ -75,6 +76,7 @@ link_values = st.builds(lambda t, p: f"<{t}>{p}", link_targets, params)
 link_headers = st.lists(link_values | st.text(max_size=30), min_size=1, max_size=3).map(", ".join)
 
 
+@BUDGET
 @given(mode=st.sampled_from(MODES), headers=st.lists(link_headers, min_size=1, max_size=4))
 def test_hostile_link_headers_raise_only_pagination_errors_and_never_leave_the_origin(
     mode: str, headers: list[str]
@@ -124,6 +126,7 @@ token_bodies = st.fixed_dictionaries(
 )
 
 
+@BUDGET
 @given(
     mode=st.sampled_from(MODES),
     status=st.sampled_from([200, 200, 200, 400, 401, 429, 500, 503]),
@@ -160,6 +163,7 @@ retry_after_values = st.one_of(
 )
 
 
+@BUDGET
 @given(
     mode=st.sampled_from(MODES),
     value=retry_after_values,
