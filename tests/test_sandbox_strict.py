@@ -8,8 +8,7 @@ from typing import Any
 import httpx
 import pytest
 import sendcloud_integrations as sc
-from sendcloud_integrations.testing import Sandbox
-from sendcloud_integrations.testing._rules import PROSE_RULES
+from sendcloud_integrations.testing import PROSE_RULES, Sandbox
 
 from ._sandbox_support import basic_auth
 

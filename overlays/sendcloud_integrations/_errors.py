@@ -326,6 +326,7 @@ def _resumable_classes() -> dict[type[SendcloudError], type[PaginationError]]:
         APITimeoutError,
         ResponseValidationError,
         ClientClosedError,
+        InsecureTransportError,
     )
     for base in bases:
         name = f"Paginated{base.__name__}"
