@@ -76,9 +76,14 @@ def bodies(draw: st.DrawFn) -> bytes:
     return text.encode(encoding, errors="replace")
 
 
-def respond(status: int, content_type: str, body: bytes) -> Any:
+CONTENT_ENCODINGS = ("", "", "gzip", "deflate", "br", "zstd", "identity", "x-unknown")
+
+
+def respond(status: int, content_type: str, body: bytes, content_encoding: str = "") -> Any:
     def handler(request: httpx.Request) -> httpx.Response:
         headers = {"Content-Type": content_type} if content_type else {}
+        if content_encoding:  # claimed, never applied: the body does not decode
+            headers["Content-Encoding"] = content_encoding
         return httpx.Response(status, headers=headers, content=body)
 
     return handler
@@ -90,15 +95,17 @@ def respond(status: int, content_type: str, body: bytes) -> Any:
     mode=st.sampled_from(MODES),
     status=st.sampled_from(STATUSES),
     content_type=st.sampled_from(CONTENT_TYPES),
+    content_encoding=st.sampled_from(CONTENT_ENCODINGS),
     body=bodies(),
 )
 def test_hostile_bodies_raise_only_typed_errors_and_leak_nothing(
-    call: str, mode: str, status: int, content_type: str, body: bytes
+    call: str, mode: str, status: int, content_type: str, content_encoding: str, body: bytes
 ) -> None:
     """Whatever body, type, encoding or status comes back, only SendcloudError escapes, and no
     credential shows in the error, the captured responses or the logs."""
+    handler = respond(status, content_type, body, content_encoding)
     with debug_records() as records:
-        run = run_call(mode, respond(status, content_type, body), CALLS[call], max_retries=0)
+        run = run_call(mode, handler, CALLS[call], max_retries=0)
     check_only_typed(run)
     check_no_secret(run, records)
 
