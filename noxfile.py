@@ -56,6 +56,18 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def fuzz(session: nox.Session) -> None:
+    """The adversarial suite (tests/adversarial) with many more hypothesis examples.
+
+    Not a default session: the default `tests` run keeps the suite bounded. `-- -x` etc.
+    go to pytest.
+    """
+    session.install("-e", ".[sandbox]", *nox.project.dependency_groups(PYPROJECT, "test"))
+    session.env["SENDCLOUD_FUZZ_PROFILE"] = "fuzz"
+    session.run("pytest", "tests/adversarial", *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def contract(session: nox.Session) -> None:
     """Stoplight Prism judges the client's requests and responses (needs Node.js and npm).
 

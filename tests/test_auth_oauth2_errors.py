@@ -43,13 +43,14 @@ def get(fake: FakeSendcloud, auth: OAuth2ClientCredentials) -> httpx.Response:
         return client.get(API_URL)
 
 
-def test_token_endpoint_500_then_success_is_retried_after_a_backoff() -> None:
-    """A token endpoint 500 is retried once after the first backoff, then the call works."""
-    fake, sleeps = FakeSendcloud(token_script=[json_reply(500, {})]), []
+def test_token_endpoint_503_then_success_is_retried_after_a_backoff() -> None:
+    """A token endpoint 503 is retried once after the first (jittered) backoff, then it works."""
+    fake, sleeps = FakeSendcloud(token_script=[json_reply(503, {})]), []
     response = get(fake, make_auth(sleeps))
     assert response.status_code == 200
     assert len(fake.token_requests) == 2
-    assert sleeps == [0.5]
+    assert len(sleeps) == 1
+    assert 0.25 <= sleeps[0] <= 0.5
     assert fake.api_requests[0]["authorization"] == "Bearer tok-2"
 
 
@@ -61,7 +62,10 @@ def test_token_endpoint_that_keeps_failing_raises_server_error_after_max_attempt
         get(fake, make_auth(sleeps))
     assert caught.value.status_code == 503
     assert "after 3 attempts" in str(caught.value)
-    assert sleeps == [0.5, 1.0]
+    # The API's RetryPolicy: exponential, each wait jittered between half and all of it.
+    assert len(sleeps) == 2
+    assert 0.25 <= sleeps[0] <= 0.5
+    assert 0.5 <= sleeps[1] <= 1.0
     assert len(fake.token_requests) == 3
     assert fake.api_requests == []
 
@@ -123,9 +127,18 @@ MALFORMED = {
     "no access_token": (b'{"token_type": "Bearer"}', "no access_token"),
     "empty access_token": (b'{"access_token": ""}', "no access_token"),
     "mac token": (b'{"access_token": "leaky-token", "token_type": "mac"}', "not Bearer"),
-    "text expires_in": (b'{"access_token": "leaky-token", "expires_in": "soon"}', "expires_in"),
-    "negative expires_in": (b'{"access_token": "leaky-token", "expires_in": -5}', "expires_in"),
-    "boolean expires_in": (b'{"access_token": "leaky-token", "expires_in": true}', "expires_in"),
+    "text expires_in": (
+        b'{"access_token": "leaky-token", "token_type": "Bearer", "expires_in": "soon"}',
+        "expires_in",
+    ),
+    "negative expires_in": (
+        b'{"access_token": "leaky-token", "token_type": "Bearer", "expires_in": -5}',
+        "expires_in",
+    ),
+    "boolean expires_in": (
+        b'{"access_token": "leaky-token", "token_type": "Bearer", "expires_in": true}',
+        "expires_in",
+    ),
 }
 
 
@@ -163,8 +176,8 @@ def test_connection_error_on_the_token_endpoint_propagates_and_leaves_no_state()
 
 
 @pytest.mark.anyio
-async def test_async_token_endpoint_500_then_success_uses_the_async_sleep() -> None:
-    """The async path retries a 500 after awaiting the injected async sleep, not time.sleep."""
+async def test_async_token_endpoint_502_then_success_uses_the_async_sleep() -> None:
+    """The async path retries a 502 after awaiting the injected async sleep, not time.sleep."""
     fake = FakeSendcloud(token_script=[json_reply(502, {})])
     sync_sleeps: list[float] = []
     async_sleeps: list[float] = []
@@ -176,7 +189,9 @@ async def test_async_token_endpoint_500_then_success_uses_the_async_sleep() -> N
     async with httpx.AsyncClient(auth=auth, transport=fake.transport()) as client:
         response = await client.get(API_URL)
     assert response.status_code == 200
-    assert (async_sleeps, sync_sleeps) == ([0.5], [])
+    assert len(async_sleeps) == 1
+    assert 0.25 <= async_sleeps[0] <= 0.5
+    assert sync_sleeps == []
     assert len(fake.token_requests) == 2
 
 

@@ -19,6 +19,7 @@ EXPECTED = [
     "BasicAuth",
     "CapturedResponses",
     "Client",
+    "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
     "ErrorDetail",

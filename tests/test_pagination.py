@@ -177,7 +177,7 @@ def test_repeated_next_link_is_reported_as_a_loop() -> None:
         "https://panel.sendcloud.sc/api/v3/integrations/logs?cursor=400&page_size=100"
     )
     with sync_client(pages, "in-process") as client:
-        with pytest.raises(sc.PaginationError, match="same next link"):
+        with pytest.raises(sc.PaginationError, match="loop"):
             list(client.exception_logs.list())
         assert len(pages.requests) == 2
 

@@ -10,29 +10,36 @@ import zipfile
 from pathlib import Path
 
 import httpx
+import sendcloud_integrations as sc
 from sendcloud_integrations.testing import Sandbox, SandboxServer, spec_path
 
 from ._sandbox_support import basic_auth
 from .conftest import ROOT, SPEC_PATH
 
 
-def test_command_line_prints_urls_and_serves_on_loopback() -> None:
-    """`python -m sendcloud_integrations.testing --port 0` prints working base and token URLs."""
+def test_command_line_prints_env_lines_that_from_env_reads() -> None:
+    """`python -m sendcloud_integrations.testing --port 0` prints SENDCLOUD_* lines a shell can
+    export; Client.from_env on exactly those lines talks to the server over loopback."""
     command = [sys.executable, "-m", "sendcloud_integrations.testing", "--port", "0"]
     with subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     ) as proc:
         try:
             assert proc.stdout is not None
-            base = proc.stdout.readline().strip()
-            token = proc.stdout.readline().strip()
-            assert base.startswith("SANDBOX_BASE_URL=http://127.0.0.1:"), base
-            assert token.startswith("SANDBOX_TOKEN_URL=http://127.0.0.1:"), token
-            base_url, token_url = base.partition("=")[2], token.partition("=")[2]
-            assert base_url.endswith("/api/v3")
-            assert token_url.endswith("/oauth2/token/")
-            auth = basic_auth(Sandbox(seeded=False))
-            assert httpx.get(f"{base_url}/integrations", auth=auth).status_code == 200
+            lines = [proc.stdout.readline().strip() for _ in range(7)]
+            env = dict(line.partition("=")[::2] for line in lines if not line.startswith("#"))
+            assert set(env) == {
+                "SENDCLOUD_BASE_URL",
+                "SENDCLOUD_TOKEN_URL",
+                "SENDCLOUD_PUBLIC_KEY",
+                "SENDCLOUD_SECRET_KEY",
+            }, lines
+            assert env["SENDCLOUD_BASE_URL"].startswith("http://127.0.0.1:")
+            assert env["SENDCLOUD_BASE_URL"].endswith("/api/v3")
+            assert env["SENDCLOUD_TOKEN_URL"].endswith("/oauth2/token/")
+            assert any(line.startswith("# SENDCLOUD_CLIENT_ID=") for line in lines)
+            with sc.Client.from_env(env) as client:
+                assert isinstance(client.integrations.list(), list)
         finally:
             proc.terminate()
             _, errors = proc.communicate(timeout=30)

@@ -10,13 +10,7 @@ with sc.Client(auth=sc.BasicAuth(public_key, secret_key)) as client:
 import importlib as _importlib
 import typing as _typing
 
-from ._auth import (
-    DEFAULT_TOKEN_URL,
-    BasicAuth,
-    ConfigurationError,
-    InsecureTransportError,
-    OAuth2ClientCredentials,
-)
+from ._auth import DEFAULT_TOKEN_URL, BasicAuth, OAuth2ClientCredentials
 from ._client import AsyncClient, Client
 from ._config import DEFAULT_BASE_URL, RetryPolicy
 from ._errors import (
@@ -25,9 +19,13 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
+    ConfigurationError,
     ConflictError,
     ErrorDetail,
+    InsecureTransportError,
     NotFoundError,
+    PaginationError,
     PermissionDeniedError,
     RateLimitError,
     RequestValidationError,
@@ -57,7 +55,7 @@ if _typing.TYPE_CHECKING:
     from sendcloud_integrations_api.models.status_mapping_entry import StatusMappingEntry
     from sendcloud_integrations_api.types import UNSET, Unset
 
-    from ._pagination import AsyncLogPaginator, LogPage, LogPaginator, PaginationError
+    from ._pagination import AsyncLogPaginator, LogPage, LogPaginator
 
 # Loaded on first use: each of these imports the generated package (attrs; a model
 # imports every model), which would about double the time of `import
@@ -83,7 +81,6 @@ _LAZY = {
     "AsyncLogPaginator": "._pagination",
     "LogPage": "._pagination",
     "LogPaginator": "._pagination",
-    "PaginationError": "._pagination",
 }
 
 __all__ = [
@@ -101,6 +98,7 @@ __all__ = [
     "BasicAuth",
     "CapturedResponses",
     "Client",
+    "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
     "ErrorDetail",

@@ -13,8 +13,8 @@ from collections.abc import Generator, Mapping
 
 import httpx
 
-from ._credentials import InsecureTransportError, Secret, mask_identifier, require_secure_url
-from ._errors import SendcloudError
+from ._credentials import Secret, mask_identifier, require_secure_url
+from ._errors import ConfigurationError, InsecureTransportError
 from ._oauth2 import DEFAULT_TOKEN_URL, OAuth2ClientCredentials
 
 __all__ = [
@@ -45,7 +45,7 @@ class BasicAuth(httpx.Auth):
 
     def __init__(self, public_key: str, secret_key: str) -> None:
         if not public_key or not secret_key:
-            raise ValueError("public_key and secret_key must be non-empty strings")
+            raise ConfigurationError("public_key and secret_key must be non-empty strings")
         self._public_key = public_key
         userpass = f"{public_key}:{secret_key}".encode()
         self._header = Secret("Basic " + base64.b64encode(userpass).decode("ascii"))
@@ -64,14 +64,6 @@ class BasicAuth(httpx.Auth):
         require_secure_url(request.url)
         request.headers["Authorization"] = self._header.reveal()
         yield request
-
-
-class ConfigurationError(SendcloudError):
-    """The environment does not configure the client; ``missing`` names the variables to set."""
-
-    def __init__(self, message: str, missing: tuple[str, ...] = ()) -> None:
-        self.missing = missing
-        super().__init__(message)
 
 
 _PAIRS = {

@@ -13,6 +13,8 @@ import httpx
 
 from ._config import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions, RetryPolicy
 from ._config import as_timeout as _as_timeout
+from ._credentials import check_endpoint_url
+from ._errors import ConfigurationError
 from ._sender import AsyncSender, CapturedResponses, SyncSender, capture_responses
 
 
@@ -23,19 +25,21 @@ def _options(
     max_retries: int,
     retry_writes: bool,
     validate_requests: bool,
+    retry: RetryPolicy | None = None,
 ) -> ClientOptions:
     # No timeout given: a caller's own httpx client keeps its own; ours gets
     # the finite default.
     if timeout is None:
         timeout = http_client.timeout if http_client is not None else DEFAULT_TIMEOUT
-    if httpx.URL(str(base_url)).userinfo:
-        # httpx would turn them into Basic auth, and every log line, error message
-        # and repr showing the URL would then show the secret; not echoed here either.
-        raise ValueError("base_url must not contain credentials; pass them as auth=")
+    # ConfigurationError for a malformed URL or userinfo, before anything is sent.
+    if check_endpoint_url("base_url", base_url).scheme not in ("http", "https"):
+        raise ConfigurationError("base_url must be an http:// or https:// URL")
+    if retry is not None and (max_retries != RetryPolicy.max_retries or retry_writes):
+        raise ConfigurationError("pass retry= or max_retries=/retry_writes=, not both")
     return ClientOptions(
         base_url=str(base_url).rstrip("/"),
         timeout=_as_timeout(timeout),
-        retry=RetryPolicy(max_retries=max_retries, retry_writes=retry_writes),
+        retry=retry or RetryPolicy(max_retries=max_retries, retry_writes=retry_writes),
         validate_requests=bool(validate_requests),
     )
 
@@ -123,7 +127,9 @@ class Client(_ClientBase):
     ``auth`` is an httpx.Auth such as ``sc.BasicAuth`` or ``sc.OAuth2ClientCredentials``.
     Pass ``http_client`` to reuse your own httpx.Client (you then close it), or
     ``transport`` (e.g. the sandbox's, or httpx.MockTransport) for the one we create.
-    ``sleep`` is what waits between retries (inject a fake in tests).
+    ``sleep`` is what waits between retries (inject a fake in tests). ``retry`` is a
+    whole RetryPolicy (backoff, jitter, Retry-After cap) instead of ``max_retries``
+    and ``retry_writes``.
     """
 
     def __init__(
@@ -135,12 +141,13 @@ class Client(_ClientBase):
         max_retries: int = RetryPolicy.max_retries,
         retry_writes: bool = False,
         validate_requests: bool = True,
+        retry: RetryPolicy | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         if http_client is not None and transport is not None:
-            raise ValueError("pass either http_client or transport, not both")
+            raise ConfigurationError("pass either http_client or transport, not both")
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
             transport=transport,
@@ -148,7 +155,7 @@ class Client(_ClientBase):
             timeout=DEFAULT_TIMEOUT if timeout is None else _as_timeout(timeout),
         )
         self._options = _options(
-            base_url, timeout, http_client, max_retries, retry_writes, validate_requests
+            base_url, timeout, http_client, max_retries, retry_writes, validate_requests, retry
         )
         self._auth = auth
         self._sleep = sleep
@@ -194,12 +201,13 @@ class AsyncClient(_ClientBase):
         max_retries: int = RetryPolicy.max_retries,
         retry_writes: bool = False,
         validate_requests: bool = True,
+        retry: RetryPolicy | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
     ) -> None:
         if http_client is not None and transport is not None:
-            raise ValueError("pass either http_client or transport, not both")
+            raise ConfigurationError("pass either http_client or transport, not both")
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
             transport=transport,
@@ -207,7 +215,7 @@ class AsyncClient(_ClientBase):
             timeout=DEFAULT_TIMEOUT if timeout is None else _as_timeout(timeout),
         )
         self._options = _options(
-            base_url, timeout, http_client, max_retries, retry_writes, validate_requests
+            base_url, timeout, http_client, max_retries, retry_writes, validate_requests, retry
         )
         self._auth = auth
         self._sleep = sleep

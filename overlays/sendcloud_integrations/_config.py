@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 import httpx
 
+from ._errors import ConfigurationError
 from ._version import __version__
 
 # servers[0].url of the spec; tests/test_overlay_pins.py keeps the two together.
@@ -25,6 +26,11 @@ USER_AGENT = (
 class RetryPolicy:
     """How many times and how long to retry.
 
+    One policy serves the API calls and the OAuth2 token endpoint alike: the same
+    retryable statuses, exponential backoff with jitter (``jitter=False`` waits the
+    full ceiling: deterministic, for tests), Retry-After as seconds or an HTTP date,
+    capped at ``retry_after_cap`` (which also caps ``RateLimitError.retry_after``).
+
     ``retry_writes`` opts POST/PATCH into the same retries as GET/DELETE; without
     it they are retried only when the request provably never left (connect errors),
     so a log record is never created twice.
@@ -35,13 +41,15 @@ class RetryPolicy:
     backoff_cap: float = 8.0
     retry_after_cap: float = 60.0
     retry_writes: bool = False
+    jitter: bool = True
 
     def __post_init__(self) -> None:
         if not isinstance(self.max_retries, int) or self.max_retries < 0:
-            raise ValueError("max_retries must be an integer >= 0")
+            raise ConfigurationError("max_retries must be an integer >= 0")
         for name in ("backoff_base", "backoff_cap", "retry_after_cap"):
-            if getattr(self, name) < 0:
-                raise ValueError(f"{name} must be >= 0")
+            value = getattr(self, name)
+            if not isinstance(value, int | float) or not value >= 0 or value != value:
+                raise ConfigurationError(f"{name} must be a number >= 0")
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,13 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
+    "ConfigurationError",
     "ConflictError",
     "ErrorDetail",
+    "InsecureTransportError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "RequestValidationError",
@@ -33,17 +37,27 @@ __all__ = [
     "ServerError",
     "error_for_response",
     "parse_error_details",
+    "resumable",
 ]
+
+
+def _rebuild(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    # Not cls(*args): the constructors take the parts, args holds the finished message.
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class SendcloudError(Exception):
     """Base class of every error this package raises on purpose.
 
-    ``resume_cursor`` is set when the error ended a log pagination: pass it as
-    ``exception_logs.list(cursor=...)`` to continue where it stopped.
+    Every subclass pickles to itself with its attributes (a worker process's
+    error reaches the parent as the same class); nothing it keeps holds a credential.
     """
 
-    resume_cursor: str | None = None
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
 
 
 @dataclass(frozen=True)
@@ -97,7 +111,7 @@ def parse_error_details(body: bytes | str) -> list[ErrorDetail]:
     """Every error object found in a body; an empty list when there are none."""
     try:
         doc = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return []
     if not isinstance(doc, Mapping):
         return []
@@ -153,12 +167,16 @@ class APIError(SendcloudError):
 
 
 def _safe_text(response: httpx.Response | None) -> str:
+    """The body as text; a charset that does not decode it (a UTF-16 body without
+    BOM, an unknown codec) falls back to UTF-8 with replacement, so the text is kept."""
     if response is None:
         return ""
     try:
         return response.text
-    except (httpx.ResponseNotRead, UnicodeDecodeError):
+    except httpx.ResponseNotRead:
         return ""
+    except (UnicodeError, LookupError, ValueError):
+        return response.content.decode("utf-8", errors="replace")
 
 
 class BadRequestError(APIError):
@@ -231,6 +249,52 @@ class ResponseValidationError(SendcloudError):
         super().__init__(f"{status}unexpected response body: {reason}")
 
 
+class ConfigurationError(SendcloudError, ValueError):
+    """The client is configured wrongly (a bad ``base_url`` or ``token_url``, an incomplete
+    environment); nothing was sent. ``missing`` names environment variables to set."""
+
+    def __init__(self, message: str, missing: tuple[str, ...] = ()) -> None:
+        self.missing = missing
+        super().__init__(message)
+
+
+class InsecureTransportError(SendcloudError):
+    """Credentials would travel over plain http to a non-loopback host; nothing was sent."""
+
+    def __init__(self, url: httpx.URL) -> None:
+        self.url = url.copy_with(query=None, fragment=None, username=None, password=None)
+        super().__init__(
+            f"refusing to send credentials over {url.scheme or '(no scheme)'}:// to "
+            f"{url.host or '(no host)'}: use https:// (plain http is allowed only to "
+            "loopback hosts: 127.0.0.0/8, ::1, localhost)"
+        )
+
+
+class ClientClosedError(SendcloudError, RuntimeError):
+    """A call on a client (or a ``with_options`` view, or a paginator) after ``close()``."""
+
+    def __init__(self, message: str = "the client has been closed; create a new one") -> None:
+        super().__init__(message)
+
+
+class PaginationError(SendcloudError):
+    """Pagination of exception logs stopped early; ``resume_cursor`` continues it.
+
+    Raised as is when the server's next link cannot be followed safely (malformed,
+    another origin, a loop). An APIError or APIConnectionError that ends an
+    iteration is raised as a subclass of both its own class and PaginationError,
+    so ``except sc.ServerError`` still catches it and ``resume_cursor`` is on it:
+    pass it as ``exception_logs.list(cursor=...)`` to continue with no gap and no
+    duplicate (None: start again from the first page).
+    """
+
+    resume_cursor: str | None = None
+
+    def __init__(self, message: str, resume_cursor: str | None = None) -> None:
+        self.resume_cursor = resume_cursor
+        super().__init__(message)
+
+
 _BY_STATUS: dict[int, type[APIError]] = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -249,3 +313,43 @@ def error_for_response(response: httpx.Response, *, retry_after: float | None = 
         return RateLimitError(status, details, response, retry_after=retry_after)
     cls = _BY_STATUS.get(status) or (ServerError if status >= 500 else APIError)
     return cls(status, details, response)
+
+
+def _resumable_classes() -> dict[type[SendcloudError], type[PaginationError]]:
+    """One PaginationError subclass per error that can end an iteration, named for pickle."""
+    found: dict[type[SendcloudError], type[PaginationError]] = {}
+    bases: tuple[type[SendcloudError], ...] = (
+        APIError,
+        *_BY_STATUS.values(),
+        ServerError,
+        APIConnectionError,
+        APITimeoutError,
+        ResponseValidationError,
+        ClientClosedError,
+        InsecureTransportError,
+    )
+    for base in bases:
+        name = f"Paginated{base.__name__}"
+        cls = type(name, (base, PaginationError), {"__module__": __name__, "__qualname__": name})
+        cls.__doc__ = f"A {base.__name__} that ended a pagination (see PaginationError)."
+        globals()[name] = found[base] = cls
+    return found
+
+
+_RESUMABLE = _resumable_classes()
+
+
+def resumable(error: SendcloudError, cursor: str | None) -> SendcloudError:
+    """``error`` turned into its PaginationError twin carrying ``cursor``, in place.
+
+    The same object (traceback, cause and attributes intact) changes class: both
+    classes are plain Python subclasses of Exception with the same layout.
+    """
+    if isinstance(error, PaginationError):
+        error.resume_cursor = cursor
+        return error
+    twin = _RESUMABLE.get(type(error))
+    if twin is not None:
+        error.__class__ = twin
+        error.resume_cursor = cursor  # type: ignore[attr-defined]
+    return error

@@ -21,16 +21,11 @@ from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 import anyio
 import httpx
 
-from ._credentials import Secret, mask_identifier, require_secure_url
-from ._errors import SendcloudError, error_for_response
-from ._token import (
-    Token,
-    build_token_request,
-    is_retryable,
-    parse_token_response,
-    retry_after_seconds,
-    token_error,
-)
+from ._config import RetryPolicy
+from ._credentials import Secret, check_endpoint_url, mask_identifier, require_secure_url
+from ._errors import ConfigurationError, SendcloudError
+from ._retry import may_retry_token_status, retry_delay
+from ._token import Token, build_token_request, parse_token_response, token_error
 
 __all__ = ["DEFAULT_TOKEN_URL", "OAuth2ClientCredentials"]
 
@@ -48,12 +43,14 @@ class OAuth2ClientCredentials(httpx.Auth):
 
     A token is replaced ``leeway`` seconds before ``expires_in`` runs out (a token
     without ``expires_in`` is kept until the API answers 401). A 401 from the API
-    refreshes the token once and replays the request once; a second 401 raises
-    AuthenticationError. Token endpoint answers 429/5xx are retried up to
-    ``max_attempts`` times with exponential backoff (``backoff`` * 2**n seconds, or
-    the server's Retry-After up to 60 s); 4xx answers raise AuthenticationError with
-    the RFC 6749 error code in ``codes``. Connection errors propagate as httpx
-    transport errors and leave no state behind, so the next call tries again.
+    refreshes the token once and replays the request once; a second 401 ends the
+    flow with that response, as httpx's DigestAuth does (sc.Client raises
+    AuthenticationError for it). Token endpoint answers are retried by ``retry``, the
+    RetryPolicy the API calls use too (default: ``max_attempts - 1`` retries, backoff
+    from ``backoff`` with jitter, Retry-After in seconds or as a date, capped); 4xx
+    answers raise AuthenticationError with the RFC 6749 error code in ``codes``.
+    Connection errors propagate as httpx transport errors and leave no state
+    behind, so the next call tries again.
 
     ``clock``, ``sleep`` and ``async_sleep`` are injectable so tests control time.
     Use one instance from threads (sync clients) or from one event loop (async
@@ -76,24 +73,24 @@ class OAuth2ClientCredentials(httpx.Auth):
         leeway: float = 60.0,
         max_attempts: int = 3,
         backoff: float = 0.5,
+        retry: RetryPolicy | None = None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         async_sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
     ) -> None:
         if not client_id or not client_secret:
-            raise ValueError("client_id and client_secret must be non-empty strings")
+            raise ConfigurationError("client_id and client_secret must be non-empty strings")
         if leeway < 0 or backoff < 0:
-            raise ValueError("leeway and backoff must not be negative")
+            raise ConfigurationError("leeway and backoff must not be negative")
         if max_attempts < 1:
-            raise ValueError("max_attempts must be at least 1")
-        self._token_url = httpx.URL(token_url)
+            raise ConfigurationError("max_attempts must be at least 1")
+        self._token_url = check_endpoint_url("token_url", token_url)
         require_secure_url(self._token_url)
+        self._retry = retry or RetryPolicy(max_retries=max_attempts - 1, backoff_base=backoff)
         self._client_id = client_id
         self._client_secret = Secret(client_secret)
         self._scope = scope
         self._leeway = leeway
-        self._max_attempts = max_attempts
-        self._backoff = backoff
         self._clock = clock
         self._sleep = sleep
         self._async_sleep = async_sleep
@@ -155,7 +152,8 @@ class OAuth2ClientCredentials(httpx.Auth):
         # The token request honours the API request's timeout; without it httpx
         # would send the token request with no timeout at all.
         extensions = {k: v for k, v in api_request.extensions.items() if k == "timeout"}
-        for attempt in range(1, self._max_attempts + 1):
+        attempts = self._retry.max_retries + 1
+        for attempt in range(1, attempts + 1):
             requested_at = self._clock()
             response = yield build_token_request(
                 self._token_url, self._client_id, self._client_secret, self._scope, extensions
@@ -178,16 +176,17 @@ class OAuth2ClientCredentials(httpx.Auth):
                     else f"refresh in {token.refresh_at - requested_at:.0f} s",
                 )
                 return token
-            if not is_retryable(response.status_code) or attempt == self._max_attempts:
-                raise token_error(response, attempts=attempt, secret=self._client_secret)
-            delay = self._backoff * 2 ** (attempt - 1)
-            delay = max(delay, min(retry_after_seconds(response) or 0.0, 60.0))
+            if not may_retry_token_status(response.status_code) or attempt == attempts:
+                raise token_error(
+                    response, attempts=attempt, secret=self._client_secret, policy=self._retry
+                )
+            delay = retry_delay(attempt, self._retry, response)
             _logger.info(
                 "OAuth2 token endpoint answered HTTP %d; retrying in %.1f s (attempt %d of %d)",
                 response.status_code,
                 delay,
                 attempt + 1,
-                self._max_attempts,
+                attempts,
             )
             yield delay
         raise AssertionError("unreachable: the loop returns or raises")
@@ -228,7 +227,7 @@ class OAuth2ClientCredentials(httpx.Auth):
                 return
             response.read()
             rejected = token
-        raise error_for_response(response)
+        # The second 401 is the caller's to see (capture, logging, a plain httpx user).
 
     async def async_auth_flow(
         self, request: httpx.Request
@@ -264,4 +263,4 @@ class OAuth2ClientCredentials(httpx.Auth):
                 return
             await response.aread()
             rejected = token
-        raise error_for_response(response)
+        # As in sync_auth_flow: the flow ends, handing back the second 401.

@@ -120,6 +120,7 @@ class ExceptionLogs:
         integration_id: int | None = None,
         *,
         limit: int | None = None,
+        max_pages: int | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -132,13 +133,14 @@ class ExceptionLogs:
         is sent until you iterate. ``.pages()`` yields LogPage objects. ``page_size``
         defaults to the spec's maximum. ``cursor`` resumes from a page's
         ``next_cursor`` (or an error's ``resume_cursor``); ``limit`` stops after that
-        many logs. Arguments are checked now (RequestValidationError); errors while
+        many logs, ``max_pages`` after that many pages (a hard stop for servers
+        that never end). Arguments are checked now (RequestValidationError); errors while
         iterating carry ``resume_cursor``.
         """
         extra = ops.extras(extra_headers, extra_query, timeout)
         own, extra = ops.log_list_extras(self._sender.options, query, extra, extra_body)
         page_size = own.get("page_size", DEFAULT_PAGE_SIZE)
-        paged = make_query(integration_id, page_size, own.get("cursor"), limit)
+        paged = make_query(integration_id, page_size, own.get("cursor"), limit, max_pages)
         return LogPaginator(self._sender, paged, extra)
 
     @ops.operation(ops.CREATE_LOG)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email.utils
 import random
+import re
 import time
 from collections.abc import Callable
 
@@ -17,6 +18,9 @@ import httpx
 
 from ._config import RetryPolicy
 
+# RFC 9110 delta-seconds (digits), with a fraction tolerated; float() alone would also
+# take "inf", "1e12", "1_0" and " nan ".
+_DELTA_SECONDS = re.compile(r"^-?[0-9]{1,12}(\.[0-9]{1,9})?$", re.ASCII)
 RETRYABLE_STATUSES = frozenset({408, 429, 502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE", "PUT"})
 
@@ -45,22 +49,33 @@ def may_retry_status(method: str, status: int, policy: RetryPolicy) -> bool:
     return method in IDEMPOTENT_METHODS or policy.retry_writes
 
 
+def may_retry_token_status(status: int) -> bool:
+    """The token endpoint's POST creates nothing that matters twice: retried like a GET."""
+    return status in RETRYABLE_STATUSES
+
+
 def parse_retry_after(value: str | None, *, now: Callable[[], float] = time.time) -> float | None:
     """Seconds to wait from a ``Retry-After`` value (delta-seconds or HTTP date)."""
     if not value:
         return None
     value = value.strip()
-    try:
+    if _DELTA_SECONDS.match(value):
         seconds = float(value)
-    except ValueError:
+    else:
         try:
             when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+            seconds = float(when.timestamp()) - now()
+        except (TypeError, ValueError, IndexError, OverflowError):
             return None
-        seconds = float(when.timestamp()) - now()
     if seconds != seconds:  # NaN
         return None
     return max(0.0, seconds)
+
+
+def capped_retry_after(value: str | None, policy: RetryPolicy) -> float | None:
+    """The Retry-After wait the SDK reports and honours: never above the policy's cap."""
+    seconds = parse_retry_after(value)
+    return None if seconds is None else min(seconds, policy.retry_after_cap)
 
 
 def retry_delay(
@@ -77,8 +92,8 @@ def retry_delay(
     lockstep while the delay still grows.
     """
     if response is not None:
-        hinted = parse_retry_after(response.headers.get("Retry-After"))
+        hinted = capped_retry_after(response.headers.get("Retry-After"), policy)
         if hinted is not None:
-            return min(hinted, policy.retry_after_cap)
-    ceiling: float = min(policy.backoff_cap, policy.backoff_base * 2.0 ** (attempt - 1))
-    return ceiling * (0.5 + rand() / 2)
+            return hinted
+    ceiling: float = min(policy.backoff_cap, policy.backoff_base * 2.0 ** min(attempt - 1, 64))
+    return ceiling * (0.5 + rand() / 2) if policy.jitter else ceiling

@@ -17,8 +17,9 @@ from typing import Any, Generic, TypeVar
 import httpx
 
 from ._config import USER_AGENT, ClientOptions, RetryPolicy
-from ._errors import APIConnectionError, APITimeoutError, error_for_response
-from ._retry import may_retry_error, may_retry_status, parse_retry_after, retry_delay
+from ._credentials import keep_redacted
+from ._errors import APIConnectionError, APITimeoutError, ClientClosedError, error_for_response
+from ._retry import capped_retry_after, may_retry_error, may_retry_status, retry_delay
 
 logger = logging.getLogger("sendcloud_integrations")
 
@@ -52,7 +53,11 @@ class Call(Generic[T]):
 
 @dataclass
 class CapturedResponses:
-    """The raw responses of the calls made inside ``client.capture_responses()``."""
+    """The raw responses of the calls made inside ``client.capture_responses()``.
+
+    Each ``response.request`` is a redacted copy of the request sent (as on errors
+    and pages): credential headers read ``<redacted>``.
+    """
 
     responses: list[httpx.Response] = field(default_factory=list)
 
@@ -119,17 +124,26 @@ def _log(request: httpx.Request, outcome: str, started: float, attempt: int) -> 
 
 def _connection_error(exc: httpx.RequestError) -> APIConnectionError:
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-    return cls(f"{type(exc).__name__}: {exc}")
+    text = str(exc)
+    if isinstance(exc, httpx.LocalProtocolError):
+        # h11 quotes the header value it refused, which may be a credential.
+        text = text.split(" b'", 1)[0].split(' b"', 1)[0]
+    return cls(f"{type(exc).__name__}: {text}")
 
 
-def finish_raw(response: httpx.Response) -> httpx.Response:
-    """Record the response for capture_responses(); raise the APIError of a non-2xx."""
+def finish_raw(response: httpx.Response, options: ClientOptions | None = None) -> httpx.Response:
+    """Record the response for capture_responses(); raise the APIError of a non-2xx.
+
+    ``retry_after`` on a RateLimitError is capped at the client's Retry-After cap,
+    so a caller sleeping on it never hangs; the raw header stays on the response.
+    """
     captured = _capture.get()
     if captured is not None:
         captured.responses.append(response)
     if response.is_success:
         return response
-    retry_after = parse_retry_after(response.headers.get("Retry-After"))
+    policy = (options or ClientOptions()).retry
+    retry_after = capped_retry_after(response.headers.get("Retry-After"), policy)
     raise error_for_response(response, retry_after=retry_after)
 
 
@@ -184,11 +198,15 @@ class SyncSender:
         self.http, self.auth, self.options, self.sleep = http, auth, options, sleep
 
     def send(self, call: Call[T]) -> T:
-        return call.parse(finish_raw(self.send_raw(call)))
+        return call.parse(finish_raw(self.send_raw(call), self.options))
 
     def send_raw(self, call: Call[Any]) -> httpx.Response:
+        if self.http.is_closed:
+            raise ClientClosedError()
         policy = self.options.retry
         request = build_request(self.http, self.options, call)
+        # As built, before an auth flow adds credentials: what the kept copy may show.
+        built = request.headers.raw
         attempt = 0
         while True:
             attempt += 1
@@ -200,6 +218,7 @@ class SyncSender:
                 continue
             delay = _delay_after_response(call, request, response, started, attempt, policy)
             if delay is None:
+                keep_redacted(response, built)
                 return response
             response.close()
             self.sleep(delay)
@@ -218,11 +237,14 @@ class AsyncSender:
         self.http, self.auth, self.options, self.sleep = http, auth, options, sleep
 
     async def send(self, call: Call[T]) -> T:
-        return call.parse(finish_raw(await self.send_raw(call)))
+        return call.parse(finish_raw(await self.send_raw(call), self.options))
 
     async def send_raw(self, call: Call[Any]) -> httpx.Response:
+        if self.http.is_closed:
+            raise ClientClosedError()
         policy = self.options.retry
         request = build_request(self.http, self.options, call)
+        built = request.headers.raw  # as in SyncSender.send_raw
         attempt = 0
         while True:
             attempt += 1
@@ -234,6 +256,7 @@ class AsyncSender:
                 continue
             delay = _delay_after_response(call, request, response, started, attempt, policy)
             if delay is None:
+                keep_redacted(response, built)
                 return response
             await response.aclose()
             await self.sleep(delay)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
-import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +16,8 @@ from urllib.parse import quote_plus
 
 import httpx
 
-from ._credentials import Secret, redact
+from ._config import RetryPolicy
+from ._credentials import REDACTED, Secret, keep_redacted, redact
 from ._errors import (
     APIError,
     AuthenticationError,
@@ -25,15 +26,21 @@ from ._errors import (
     ResponseValidationError,
     ServerError,
 )
+from ._retry import capped_retry_after, may_retry_token_status
 
 __all__ = [
     "Token",
     "build_token_request",
-    "is_retryable",
     "parse_token_response",
-    "retry_after_seconds",
     "token_error",
 ]
+
+# RFC 6750 section 2.1: b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+# Anything else (CR, LF, NUL, spaces) would break or smuggle the Authorization header.
+_B64TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*", re.ASCII)
+_DIGITS = re.compile(r"[0-9]{1,12}", re.ASCII)
+# A lifetime beyond this is treated as this (about 31 years): keeps the arithmetic finite.
+_MAX_LIFETIME = 10**9
 
 
 @dataclass(frozen=True)
@@ -76,24 +83,10 @@ def build_token_request(
     )
 
 
-def is_retryable(status_code: int) -> bool:
-    return status_code == 429 or status_code >= 500
-
-
-def retry_after_seconds(response: httpx.Response) -> float | None:
-    """The Retry-After header in seconds, when it is a plain number."""
-    value = response.headers.get("Retry-After", "")
-    try:
-        seconds = float(value)
-    except ValueError:
-        return None
-    return seconds if math.isfinite(seconds) and seconds >= 0 else None
-
-
 def _json_object(response: httpx.Response) -> dict[str, Any] | None:
     try:
         doc = json.loads(response.content)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return None
     return doc if isinstance(doc, dict) else None
 
@@ -111,25 +104,25 @@ def parse_token_response(
     doc = _json_object(response)
     if doc is None:
         raise malformed("the body is not a JSON object")
+    # Checked before anything is cached; messages name the field, never its value.
     access_token = doc.get("access_token")
     if not isinstance(access_token, str) or not access_token:
         raise malformed("no access_token in the token response")
+    if not _B64TOKEN.fullmatch(access_token):
+        raise malformed("access_token is not an RFC 6750 b64token")
     token_type = doc.get("token_type")
-    # RFC 6749 section 5.1 requires token_type; being lenient when it is absent
-    # costs nothing, but another type (mac, ...) cannot go in a Bearer header.
-    if token_type is not None and (
-        not isinstance(token_type, str) or token_type.lower() != "bearer"
-    ):
-        raise malformed(f"token_type {str(token_type)[:40]!r} is not Bearer")
+    # RFC 6749 section 5.1 requires token_type; another type (mac, ...) cannot go
+    # in a Bearer header.
+    if not isinstance(token_type, str) or token_type.lower() != "bearer":
+        raise malformed("token_type is missing or not Bearer")
     expires_in = doc.get("expires_in")
     if expires_in is None:
         return Token(Secret(access_token), None)
-    try:
-        lifetime = float(expires_in) if not isinstance(expires_in, bool) else math.nan
-    except (TypeError, ValueError):
-        lifetime = math.nan
-    if not (math.isfinite(lifetime) and lifetime > 0):
-        raise malformed(f"expires_in {str(expires_in)[:40]!r} is not a positive number")
+    if isinstance(expires_in, str) and _DIGITS.fullmatch(expires_in):
+        expires_in = int(expires_in)  # "3600": some servers send the number as a string
+    if not isinstance(expires_in, int) or isinstance(expires_in, bool) or expires_in <= 0:
+        raise malformed("expires_in is not a positive integer")
+    lifetime = float(min(expires_in, _MAX_LIFETIME))
     # A leeway longer than the lifetime would make every token stale on arrival
     # and fetch one per request; keep at least half the lifetime in that case.
     usable = max(lifetime - leeway, lifetime / 2)
@@ -146,8 +139,32 @@ def _oauth_error(doc: Mapping[str, Any] | None) -> tuple[str | None, str | None]
     )
 
 
-def token_error(response: httpx.Response, *, attempts: int, secret: Secret) -> APIError:
-    """The error for a non-2xx token response, with the RFC 6749 error code when there is one."""
+def _without_secret(response: httpx.Response, secret: Secret) -> httpx.Response:
+    """The response to keep on the error: a copy with the secret cut out, if the server
+    echoed it in the body (an error tracker serialising ``exc.response`` would send it)."""
+    echoed = secret.reveal().encode()
+    if echoed not in response.content:
+        return response
+    headers = [(k, v) for k, v in response.headers.raw if k.lower() != b"content-length"]
+    return httpx.Response(
+        response.status_code,
+        headers=headers,
+        content=response.content.replace(echoed, REDACTED.encode()),
+        request=response.request,
+    )
+
+
+def token_error(
+    response: httpx.Response, *, attempts: int, secret: Secret, policy: RetryPolicy
+) -> APIError:
+    """The error for a non-2xx token response, with the RFC 6749 error code when there is one.
+
+    The response keeps a redacted copy of the token request: the original carries
+    the client id and secret in its Authorization header.
+    """
+    response = _without_secret(response, secret)
+    # Authorization is always redacted; the rest of the token request is ours, not secret.
+    keep_redacted(response, response.request.headers.raw)
     status = response.status_code
     # The server's own words go into the message, so a secret it echoes is cut out.
     code, description = (
@@ -157,11 +174,11 @@ def token_error(response: httpx.Response, *, attempts: int, secret: Secret) -> A
     errors = [ErrorDetail(status=str(status), code=code, detail=description)] if code else []
     reason = f"{code}: {description}" if code and description else (code or "")
     error: APIError
-    if is_retryable(status):
+    if may_retry_token_status(status) or status >= 500:
         tries = f"after {attempts} attempt{'s' if attempts != 1 else ''}"
         message = f"OAuth2 token endpoint unavailable {tries}" + (f" ({reason})" if reason else "")
         if status == 429:
-            retry_after = retry_after_seconds(response)
+            retry_after = capped_retry_after(response.headers.get("Retry-After"), policy)
             error = RateLimitError(
                 status, errors, response, message=message, retry_after=retry_after
             )

@@ -90,7 +90,10 @@ def errors(client: sc.Client) -> None:
         assert_type(error.codes, list[str])
         assert_type(error.response, httpx.Response | None)
     except sc.SendcloudError as error:
-        assert_type(error.resume_cursor, str | None)
+        # Pagination state lives on PaginationError; an APIError that ended an iteration
+        # is also one, so narrowing finds it.
+        if isinstance(error, sc.PaginationError):
+            assert_type(error.resume_cursor, str | None)
 
 
 async def async_calls(client: sc.AsyncClient) -> None:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     )
     from ._http import SandboxRequest, SandboxResponse
     from ._oauth import Credentials
+    from ._rules import PROSE_RULES, ProseRule
     from ._sandbox import Sandbox
     from ._seed import API_ID, PRESTASHOP_ID, SHOPIFY_ID, WOOCOMMERCE_ID
     from ._server import SandboxServer
@@ -54,6 +55,8 @@ _HOMES = {
     "SandboxRequest": "_http",
     "SandboxResponse": "_http",
     "Credentials": "_oauth",
+    "PROSE_RULES": "_rules",
+    "ProseRule": "_rules",
     "Sandbox": "_sandbox",
     "API_ID": "_seed",
     "PRESTASHOP_ID": "_seed",
@@ -83,6 +86,7 @@ __all__ = [
     "DROP_CONNECTION",
     "LATENCY",
     "PRESTASHOP_ID",
+    "PROSE_RULES",
     "RATE_LIMIT",
     "SERVER_ERROR",
     "SHOPIFY_ID",
@@ -94,6 +98,7 @@ __all__ = [
     "FaultRule",
     "InjectedFault",
     "ManualClock",
+    "ProseRule",
     "Sandbox",
     "SandboxRequest",
     "SandboxResponse",

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import shlex
 import signal
 import sys
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from ._seed import DEFAULT_LOG_COUNT
+
+if TYPE_CHECKING:
+    from ._oauth import Credentials
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,6 +30,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     return parser
+
+
+def env_lines(base_url: str, token_url: str, creds: Credentials) -> list[str]:
+    """Lines a shell can ``export`` (``export $(... | grep -v '^#')``) for ``Client.from_env``.
+
+    The sandbox's published, fixed test credentials, not secrets. Basic auth is
+    active; the OAuth2 pair is commented out, since from_env refuses both at once.
+    """
+    return [
+        f"SENDCLOUD_BASE_URL={shlex.quote(base_url)}",
+        f"SENDCLOUD_TOKEN_URL={shlex.quote(token_url)}",
+        f"SENDCLOUD_PUBLIC_KEY={shlex.quote(creds.public_key)}",
+        f"SENDCLOUD_SECRET_KEY={shlex.quote(creds.secret_key)}",
+        "# or OAuth2 instead of Basic auth (unset the two lines above):",
+        f"# SENDCLOUD_CLIENT_ID={shlex.quote(creds.client_id)}",
+        f"# SENDCLOUD_CLIENT_SECRET={shlex.quote(creds.client_secret)}",
+    ]
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:
@@ -50,13 +72,9 @@ def main(argv: list[str] | None = None) -> int:
 
     server = SandboxServer(sandbox, args.host, args.port, verbose=args.verbose)
     creds = Credentials()
-    # Machine-readable first lines: a parent process reads the URLs from them.
-    print(f"SANDBOX_BASE_URL={server.base_url}")
-    print(f"SANDBOX_TOKEN_URL={server.token_url}")
-    # These are the sandbox's published, fixed test credentials, not secrets.
-    print(f"Basic auth: public key {creds.public_key!r}, secret key {creds.secret_key!r}")
-    print(f"OAuth2:     client id {creds.client_id!r}, client secret {creds.client_secret!r}")
-    print("Press Ctrl+C to stop.", flush=True)
+    for line in env_lines(server.base_url, server.token_url, creds):
+        print(line)
+    print("# Press Ctrl+C to stop.", flush=True)
     signal.signal(signal.SIGTERM, _stop)
     with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()

@@ -8,11 +8,14 @@ route covers every API route; the token endpoint only gets faults aimed at
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import Counter
 from dataclasses import dataclass
 
 from ._http import ApiError, Breakage, ErrorItem, SandboxResponse
+from ._oauth import TOKEN_PATH
+from ._spec import routing_table
 
 LATENCY = "latency"
 RATE_LIMIT = "rate_limit"
@@ -26,6 +29,17 @@ _SERVER_ERRORS = {
     502: ("Bad Gateway", "The upstream service answered badly."),
     503: ("Service Unavailable", "The service is temporarily unavailable."),
 }
+
+
+@functools.cache
+def valid_routes() -> frozenset[str]:
+    """Every name a rule's ``route=`` may use: ``METHOD /path``, the spec path, operationId."""
+    names = {f"POST {TOKEN_PATH}", TOKEN_PATH}
+    for entry in routing_table():
+        names.add(entry.template)
+        for op in entry.operations.values():
+            names.update((op.route, op.operation_id))
+    return frozenset(names)
 
 
 @dataclass(frozen=True)
@@ -89,6 +103,10 @@ class FaultInjector:
         self._lock = threading.Lock()
 
     def _add(self, rule: FaultRule) -> FaultRule:
+        if rule.route is not None and rule.route not in valid_routes():
+            # A rule aimed at no route never fires: the test using it would pass untested.
+            names = sorted(valid_routes())
+            raise ValueError(f"unknown fault route {rule.route!r}; use one of: " + ", ".join(names))
         with self._lock:
             self._rules.append(rule)
         return rule

@@ -15,6 +15,7 @@ from ._http import (
 )
 from ._oauth import TOKEN_PATH, TokenState, basic_pair, same, token_endpoint
 from ._operations import OPERATIONS, Context
+from ._rules import check_prose_rules
 from ._spec import API_PREFIX, Operation, match
 from ._validate import validate_body, validate_params
 
@@ -97,6 +98,7 @@ def _call(
     body = validate_body(op, request.body)
     ctx = Context(sandbox.state, sandbox.clock, request)
     with sandbox.state.lock:
+        check_prose_rules(sandbox.state, op.operation_id, params, body)
         return OPERATIONS[op.operation_id](ctx, params, body)
 
 

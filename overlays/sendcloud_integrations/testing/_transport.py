@@ -32,6 +32,25 @@ class _CutStream(httpx.SyncByteStream, httpx.AsyncByteStream):
         raise httpx.RemoteProtocolError(_CUT, request=self._request)
 
 
+def _read_timeout(request: httpx.Request) -> float | None:
+    timeout = request.extensions.get("timeout")
+    value = timeout.get("read") if isinstance(timeout, dict) else None
+    return value if isinstance(value, int | float) else None
+
+
+def _late(delay: float, request: httpx.Request) -> float | None:
+    """How long to wait before timing out, when the delay outlasts the read timeout.
+
+    Over loopback the client gives up after its read timeout; in-process the same
+    request must fail the same way, or a test passes here that fails for real.
+    """
+    timeout = _read_timeout(request)
+    return timeout if timeout is not None and delay > timeout else None
+
+
+_TIMED_OUT = "timed out"
+
+
 def _to_sandbox(request: httpx.Request, body: bytes) -> SandboxRequest:
     headers = {k.lower(): v for k, v in request.headers.items()}
     return SandboxRequest(request.method, str(request.url), headers, body)
@@ -64,11 +83,17 @@ class SandboxTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         response = self.sandbox.handle(_to_sandbox(request, request.read()))
         if response.delay:
-            self.sandbox.sleep(response.delay)
+            late = _late(response.delay, request)
+            self.sandbox.sleep(response.delay if late is None else late)
+            if late is not None:
+                raise httpx.ReadTimeout(_TIMED_OUT, request=request)
         return _to_httpx(response, request)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         response = self.sandbox.handle(_to_sandbox(request, await request.aread()))
         if response.delay:
-            await self.sandbox.async_sleep(response.delay)
+            late = _late(response.delay, request)
+            await self.sandbox.async_sleep(response.delay if late is None else late)
+            if late is not None:
+                raise httpx.ReadTimeout(_TIMED_OUT, request=request)
         return _to_httpx(response, request)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -119,7 +119,53 @@ def _error_item(error: jsonschema.ValidationError, where: str) -> ErrorItem:
         code = "null"
     elif error.validator == "type" and error.validator_value == "array":
         code = "not_a_list"
-    return ErrorItem(code, "Invalid", error.message, pointer="/".join([where, *path]))
+    return ErrorItem(code, "Invalid", plain_message(error), pointer="/".join([where, *path]))
+
+
+_JSON_TYPES = {
+    dict: "an object",
+    list: "an array",
+    str: "a string",
+    bool: "a boolean",
+    int: "an integer",
+    float: "a number",
+    type(None): "null",
+}
+
+
+def _json_type(value: object) -> str:
+    return _JSON_TYPES.get(type(value), "a value")
+
+
+def _listed(value: object) -> str:
+    items = value if isinstance(value, list) else [value]
+    return ", ".join(json.dumps(v) if not isinstance(v, str) else v for v in items)
+
+
+def plain_message(error: jsonschema.ValidationError) -> str:
+    """The complaint in plain words: jsonschema's own messages show Python reprs
+    (``None is not of type 'string'``), which a Sendcloud client never sees."""
+    kind, limit = str(error.validator), error.validator_value
+    messages: dict[str, Callable[[], str]] = {
+        "type": lambda: (
+            f"Must be {_listed(limit).replace(', ', ' or ')}, not {_json_type(error.instance)}."
+        ),
+        "enum": lambda: f"Must be one of: {_listed(limit)}.",
+        "const": lambda: f"Must be {_listed(limit)}.",
+        "minLength": lambda: f"Must be at least {limit} characters long.",
+        "maxLength": lambda: f"Must be at most {limit} characters long.",
+        "minItems": lambda: f"Must have at least {limit} items.",
+        "maxItems": lambda: f"Must have at most {limit} items.",
+        "uniqueItems": lambda: "Items must be unique.",
+        "minimum": lambda: f"Must be greater than or equal to {limit}.",
+        "maximum": lambda: f"Must be less than or equal to {limit}.",
+        "exclusiveMinimum": lambda: f"Must be greater than {limit}.",
+        "exclusiveMaximum": lambda: f"Must be less than {limit}.",
+        "format": lambda: f"Must be a valid {limit}.",
+        "pattern": lambda: "Does not match the expected pattern.",
+    }
+    make = messages.get(kind)
+    return make() if make is not None else "Invalid value."
 
 
 def validate_body(op: Operation, raw: bytes) -> Any:
@@ -182,6 +228,6 @@ def validate_params(op: Operation, location: str, given: Mapping[str, str]) -> d
         error = jsonschema.exceptions.best_match(_param_validator(op, param).iter_errors(value))
         if error is not None:
             item = _error_item(error, "")
-            raise bad_request(item.code, "Invalid", error.message, parameter=param.name)
+            raise bad_request(item.code, "Invalid", item.detail, parameter=param.name)
         values[param.name] = value
     return values
