@@ -7,7 +7,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from .. import Client, FeedbackType, Language, __version__
 from . import _commands as commands
@@ -27,11 +27,11 @@ class _Parser(argparse.ArgumentParser):
         raise usage_error(f"{message} (see `{self.prog} --help`)")
 
 
-def _common(root: bool) -> argparse.ArgumentParser:
+def _common(root: bool) -> _Parser:
     """Options accepted before the command and after it (`... integrations list --json`)."""
-    parser = argparse.ArgumentParser(add_help=False)
+    parser = _Parser(add_help=False)
     # Below the root, an absent option must not reset what was given before the command.
-    keep = {} if root else {"default": argparse.SUPPRESS}
+    keep: dict[str, Any] = {} if root else {"default": argparse.SUPPRESS}
     parser.add_argument("--json", action="store_true", help="machine output: JSON", **keep)
     parser.add_argument(
         "--debug", action="store_true", help="tracebacks and request logs on stderr", **keep
@@ -62,13 +62,17 @@ def _carriers(text: str) -> list[str]:
     return [c.strip() for c in text.split(",") if c.strip()]
 
 
-def _add(group: argparse._SubParsersAction[_Parser], name: str, handler: Handler, help: str) -> _Parser:
+def _add(
+    group: argparse._SubParsersAction[_Parser], name: str, handler: Handler, help: str
+) -> _Parser:
     parser = group.add_parser(name, help=help, description=help, parents=[_common(root=False)])
     parser.set_defaults(handler=handler)
     return parser
 
 
-def _group(root: argparse._SubParsersAction[_Parser], name: str, help: str) -> argparse._SubParsersAction[_Parser]:
+def _group(
+    root: argparse._SubParsersAction[_Parser], name: str, help: str
+) -> argparse._SubParsersAction[_Parser]:
     parser = root.add_parser(name, help=help, description=help)
     return parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 

@@ -15,7 +15,6 @@ from .. import (
     NewShopOrderStatus,
     RequestValidationError,
     ShopOrderStatus,
-    StatusCategory,
 )
 from ._errors import CommandError, ExitCode, usage_error
 from ._output import Column, Output, Record, field
@@ -77,7 +76,9 @@ def integrations_update(client: Client, args: argparse.Namespace, out: Output) -
         client.integrations.update(args.id, **fields)
     except RequestValidationError as exc:
         option = "--" + exc.field.replace("_", "-")
-        raise usage_error(f"{exc} (option {option})" if exc.field in UPDATE_FIELDS else str(exc)) from exc
+        raise usage_error(
+            f"{exc} (option {option})" if exc.field in UPDATE_FIELDS else str(exc)
+        ) from exc
     # The API answers 204: show what is stored now.
     out.record(client.integrations.get(args.id).to_dict())
     return ExitCode.OK
@@ -121,7 +122,9 @@ def statuses_replace(client: Client, args: argparse.Namespace, out: Output) -> i
     # Either the request's own shape {"statuses": [...]} or just the array.
     statuses = document.get("statuses") if isinstance(document, dict) else document
     if not isinstance(statuses, list):
-        raise usage_error(f"{args.file}: expected a JSON array of statuses or {{'statuses': [...]}}")
+        raise usage_error(
+            f"{args.file}: expected a JSON array of statuses or {{'statuses': [...]}}"
+        )
     # `statuses list --json` output is accepted as it is: its read-only fields go.
     read_only = set(attrs.fields_dict(ShopOrderStatus)) - set(attrs.fields_dict(NewShopOrderStatus))
     statuses = [
@@ -146,8 +149,8 @@ def mapping_set(client: Client, args: argparse.Namespace, out: Output) -> int:
     wanted = _wanted_mapping(read_json(args.file, out), args.file)
     entries = client.status_mapping.get(args.id).to_dict().get("mapping") or []
     current = {e.get("status_category"): e.get("external_id") for e in entries}
-    categories = [c.value for c in StatusCategory]
-    categories += sorted(c for c in {*current, *wanted} - set(categories) if isinstance(c, str))
+    # In the server's order, then any category only the file names.
+    categories = [*current, *(c for c in wanted if c not in current)]
     changes = [
         {"status_category": c, "from": current.get(c), "to": wanted.get(c)}
         for c in categories
@@ -177,9 +180,7 @@ def _wanted_mapping(document: object, name: str) -> dict[str, str | None]:
         pairs = document["mapping"]
         if all(isinstance(e, dict) and "status_category" in e for e in pairs):
             return {e["status_category"]: e.get("external_id") for e in pairs}
-    if isinstance(document, dict) and all(
-        isinstance(v, str | None) for v in document.values()
-    ):
+    if isinstance(document, dict) and all(isinstance(v, str | None) for v in document.values()):
         return dict(document)
     raise usage_error(
         f"{name}: expected a JSON object of status category to external_id (or null), "

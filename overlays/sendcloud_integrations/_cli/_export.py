@@ -102,10 +102,12 @@ def _progress(out: Output, already: int) -> Iterator[Progress]:
     from rich.console import Console
     from rich.progress import (
         BarColumn,
-        Progress as Bar,
         SpinnerColumn,
         TextColumn,
         TimeElapsedColumn,
+    )
+    from rich.progress import (
+        Progress as Bar,
     )
 
     bar = Bar(

@@ -64,9 +64,7 @@ def cell(value: object) -> str:
 class Output:
     """Where and how a command prints; ``tty`` decides between tables and plain lines."""
 
-    def __init__(
-        self, stdin: TextIO, stdout: TextIO, stderr: TextIO, *, json_mode: bool
-    ) -> None:
+    def __init__(self, stdin: TextIO, stdout: TextIO, stderr: TextIO, *, json_mode: bool) -> None:
         self.stdin = stdin
         self.stdout = stdout
         self.stderr = stderr
