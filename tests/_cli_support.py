@@ -7,6 +7,8 @@ sandbox's secrets are canaries, so a test can prove they are never printed.
 from __future__ import annotations
 
 import os
+import pty
+import select
 import subprocess
 import sys
 import sysconfig
@@ -112,3 +114,43 @@ def assert_one_error_line(result: subprocess.CompletedProcess[str], code: int, t
     assert lines[0].startswith("error: "), result.stderr
     assert text in lines[0], lines[0]
     assert "Traceback" not in result.stderr
+
+
+def run_in_terminal(
+    *args: str, env: Mapping[str, str], answer: str | None = None
+) -> tuple[int, str]:
+    """The exit status and the screen of the command run on a pseudo-terminal (stdin too).
+
+    With ``answer``, it is typed once the command asks a ``[y/N]`` question.
+    """
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [str(script()), *args],
+        env={**env, "COLUMNS": "160", "LINES": "50"},
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+    )
+    os.close(follower)
+    screen = b""
+    try:
+        while True:
+            ready, _, _ = select.select([leader], [], [], TIMEOUT)
+            if not ready:
+                raise AssertionError(f"no output for {TIMEOUT} s: {screen!r}")
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # EIO: the command closed the terminal
+                break
+            if not chunk:
+                break
+            screen += chunk
+            if answer is not None and b"[y/N]" in screen:
+                os.write(leader, answer.encode() + b"\n")
+                answer = None
+        code = proc.wait(timeout=TIMEOUT)
+    finally:
+        proc.kill()
+        proc.wait()
+        os.close(leader)
+    return code, screen.decode("utf-8", "replace")

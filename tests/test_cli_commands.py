@@ -14,9 +14,11 @@ from pathlib import Path
 
 from ._cli_support import (
     CANARIES,
+    CLIENT_SECRET_CANARY,
     SECRET_CANARY,
     assert_one_error_line,
     base_env,
+    run_in_terminal,
     served,
 )
 
@@ -205,8 +207,12 @@ def test_credentials_come_from_the_environment_and_are_never_printed() -> None:
             "--base-url", cli.server.base_url, "integrations", "list", "--json", env=oauth
         )
         assert listed.returncode == 0, listed.stderr
-        bad_client = cli.run("integrations", "list", env={**oauth, "SENDCLOUD_CLIENT_ID": "x"})
-        assert_one_error_line(bad_client, 3, "401")
+        wrong_secret = {**oauth, "SENDCLOUD_CLIENT_SECRET": CLIENT_SECRET_CANARY + "-wrong"}
+        bad_client = cli.run("integrations", "list", "--debug", env=wrong_secret)
+        assert bad_client.returncode == 3, bad_client.stderr
+        assert bad_client.stderr.splitlines()[-1].startswith("error: 401 ")
+        for canary in CANARIES:
+            assert canary not in bad_client.stdout + bad_client.stderr
 
 
 def test_sandbox_flag_says_so_and_python_m_runs_the_same_command() -> None:
@@ -236,3 +242,26 @@ def test_without_the_extra_the_command_names_it() -> None:
     assert result.stderr == (
         "error: the command line needs its extra: pip install 'sendcloud-integrations[cli]'\n"
     )
+
+
+def test_on_a_terminal_lists_are_tables_and_delete_asks_first() -> None:
+    """A terminal gets a table; delete asks, "n" keeps the integration (exit 4), "y" deletes."""
+    with served() as cli:
+        code, screen = run_in_terminal("integrations", "list", env=cli.env)
+        assert code == 0, screen
+        header = next(line for line in screen.splitlines() if "shop_name" in line)
+        assert "id" in header
+        assert "┃" in header  # Rich's table, not tab-separated lines
+        assert "23452345" in screen  # ids are folded, never cut short
+
+        code, screen = run_in_terminal("integrations", "delete", "251", env=cli.env, answer="n")
+        assert code == 4, screen
+        assert "Delete integration 251 (Demo PrestaShop)" in screen
+        with cli.client() as client:
+            assert client.integrations.get(251).id == 251
+
+        code, screen = run_in_terminal("integrations", "delete", "251", env=cli.env, answer="y")
+        assert code == 0, screen
+        assert "deleted integration 251" in screen
+        with cli.client() as client:
+            assert 251 not in {i.id for i in client.integrations.list()}

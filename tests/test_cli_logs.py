@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import pty
 import re
 import signal
 import subprocess
@@ -25,7 +23,14 @@ from sendcloud_integrations._cli._logs import tail
 from sendcloud_integrations._cli._output import Output
 from sendcloud_integrations.testing import Sandbox, SandboxRequest, SandboxResponse
 
-from ._cli_support import TIMEOUT, assert_one_error_line, canary_sandbox, script, served
+from ._cli_support import (
+    TIMEOUT,
+    assert_one_error_line,
+    canary_sandbox,
+    run_in_terminal,
+    script,
+    served,
+)
 
 LOGS_ROUTE = "GET /integrations/logs"
 
@@ -126,6 +131,35 @@ def test_export_after_a_crash_cuts_the_unfinished_page_and_truncated_line(tmp_pa
         assert _ids(out) == expected
 
 
+class _InterruptedSandbox(Sandbox):
+    """Ctrl-C arrives while the second page of logs is being fetched, once."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.listings = 0
+
+    def handle(self, request: SandboxRequest) -> SandboxResponse:
+        if request.method == "GET" and request.path.endswith("/logs"):
+            self.listings += 1
+            if self.listings == 2:
+                raise KeyboardInterrupt
+        return super().handle(request)
+
+
+def test_export_interrupted_by_ctrl_c_says_how_to_resume_and_resumes(tmp_path: Path) -> None:
+    """Ctrl-C mid-export propagates (exit 130 in main) after a note; the re-run completes it."""
+    sandbox = _InterruptedSandbox(log_count=220)
+    out = tmp_path / "logs.jsonl"
+    output, _, stderr = _output()
+    with _client(sandbox) as client:
+        with pytest.raises(KeyboardInterrupt):
+            export(client, out, None, output)
+        assert stderr.getvalue().startswith("interrupted: 100 logs written this run, 100 in all")
+        assert len(_ids(out)) == 100
+        export(client, out, None, output)
+    assert _ids(out) == _newest_first(sandbox)
+
+
 def test_export_refuses_files_it_cannot_resume_safely(tmp_path: Path) -> None:
     """A foreign file, or an export changed since its checkpoint, is left untouched (exit 2)."""
     sandbox = Sandbox(log_count=150)
@@ -154,29 +188,8 @@ def test_export_shows_a_progress_bar_with_count_and_rate_on_a_terminal(tmp_path:
     """Under a pseudo-terminal the export draws its bar on stderr: the count and logs/s."""
     out = tmp_path / "logs.jsonl"
     with served() as cli:
-        leader, follower = pty.openpty()
-        try:
-            proc = subprocess.Popen(
-                [str(script()), "logs", "export", "--out", str(out)],
-                env={**cli.env, "COLUMNS": "120"},
-                stdin=follower,
-                stdout=follower,
-                stderr=follower,
-            )
-            os.close(follower)
-            screen = b""
-            while True:
-                try:
-                    chunk = os.read(leader, 4096)
-                except OSError:  # EIO: the command closed the terminal
-                    break
-                if not chunk:
-                    break
-                screen += chunk
-            assert proc.wait(timeout=TIMEOUT) == 0, screen
-        finally:
-            os.close(leader)
-    text = screen.decode("utf-8", "replace")
+        code, text = run_in_terminal("logs", "export", "--out", str(out), env=cli.env)
+    assert code == 0, text
     assert "300 logs" in text
     assert re.search(r"[\d,]+ logs/s", text), text
     assert f"exported 300 logs to {out}" in text
