@@ -190,7 +190,11 @@ def test_credentials_come_from_the_environment_and_are_never_printed() -> None:
         ok = cli.run("integrations", "get", "251", "--debug")
         assert ok.returncode == 0
         assert "debug: sendcloud_integrations" in ok.stderr
-        for result in (refused, debug, ok):
+        in_url = cli.server.base_url.replace("//", f"//user:{SECRET_CANARY}@")
+        userinfo = cli.run("--debug", "--base-url", in_url, "integrations", "list")
+        assert userinfo.returncode == 3, userinfo.stderr
+        assert userinfo.stderr.splitlines()[-1].startswith("error: base URL: ")
+        for result in (refused, debug, ok, userinfo):
             for canary in CANARIES:  # ... but never a secret
                 assert canary not in result.stdout + result.stderr
 

@@ -6,6 +6,7 @@ one-line errors and exit codes); Rich draws the tables and the progress bar.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from ._errors import EXTRA_HINT, ExitCode
 def main(argv: Sequence[str] | None = None) -> int:
     """The console script: run one command and return its exit status."""
     try:
-        import rich  # noqa: F401  (only checks the extra is installed)
+        importlib.import_module("rich")  # only checks that the extra is installed
     except ImportError:
         sys.stderr.write(f"error: the command line needs its extra: {EXTRA_HINT}\n")
         return ExitCode.CONFIGURATION

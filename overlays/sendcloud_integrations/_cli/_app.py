@@ -7,7 +7,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn, TextIO
+from typing import Any, NoReturn, Protocol, TextIO
 
 from .. import Client, FeedbackType, Language, __version__
 from . import _commands as commands
@@ -62,17 +62,19 @@ def _carriers(text: str) -> list[str]:
     return [c.strip() for c in text.split(",") if c.strip()]
 
 
-def _add(
-    group: argparse._SubParsersAction[_Parser], name: str, handler: Handler, help: str
-) -> _Parser:
+class _Commands(Protocol):
+    """What argparse's (private) subparsers action offers; only add_parser is used."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> _Parser: ...
+
+
+def _add(group: _Commands, name: str, handler: Handler, help: str) -> _Parser:
     parser = group.add_parser(name, help=help, description=help, parents=[_common(root=False)])
     parser.set_defaults(handler=handler)
     return parser
 
 
-def _group(
-    root: argparse._SubParsersAction[_Parser], name: str, help: str
-) -> argparse._SubParsersAction[_Parser]:
+def _group(root: _Commands, name: str, help: str) -> _Commands:
     parser = root.add_parser(name, help=help, description=help)
     return parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
@@ -169,14 +171,14 @@ def run(
     stderr: TextIO | None = None,
 ) -> int:
     """Run one command; the exit status (see ExitCode)."""
-    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    errors = stderr or sys.stderr
     debug = False
     try:
         args = build_parser().parse_args(argv)
         debug = args.debug
-        out = Output(stdin, stdout, stderr, json_mode=args.json)
+        out = Output(stdin or sys.stdin, stdout or sys.stdout, errors, json_mode=args.json)
         if debug:
-            _debug_logging(stderr)
+            _debug_logging(errors)
         handler: Handler = args.handler
         with open_client(args, out) as client:
             return handler(client, args, out)
@@ -187,10 +189,10 @@ def run(
         return ExitCode.OK
     except Exception as exc:
         if debug:
-            traceback.print_exc(file=stderr)
+            traceback.print_exc(file=errors)
         message, code = describe(exc)
-        stderr.write(f"error: {message}\n")
-        stderr.flush()
+        errors.write(f"error: {message}\n")
+        errors.flush()
         return code
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else ExitCode.OK

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from .. import (
     ShopOrderStatus,
 )
 from ._errors import CommandError, ExitCode, usage_error
-from ._output import Column, Output, Record, field
+from ._output import Column, Output, Record, as_array, as_object, field
 
 INTEGRATION_COLUMNS = [
     field("id"),
@@ -31,7 +30,8 @@ INTEGRATION_COLUMNS = [
 
 
 def _languages(record: Record) -> object:
-    return [t.get("language") for t in record.get("translations") or [] if isinstance(t, Mapping)]
+    translations = as_array(record.get("translations")) or []
+    return [t.get("language") for t in map(as_object, translations) if t is not None]
 
 
 STATUS_COLUMNS = [
@@ -120,17 +120,21 @@ def statuses_list(client: Client, args: argparse.Namespace, out: Output) -> int:
 def statuses_replace(client: Client, args: argparse.Namespace, out: Output) -> int:
     document = read_json(args.file, out)
     # Either the request's own shape {"statuses": [...]} or just the array.
-    statuses = document.get("statuses") if isinstance(document, dict) else document
-    if not isinstance(statuses, list):
+    wrapped = as_object(document)
+    given = as_array(wrapped.get("statuses") if wrapped is not None else document)
+    if given is None:
         raise usage_error(
             f"{args.file}: expected a JSON array of statuses or {{'statuses': [...]}}"
         )
     # `statuses list --json` output is accepted as it is: its read-only fields go.
     read_only = set(attrs.fields_dict(ShopOrderStatus)) - set(attrs.fields_dict(NewShopOrderStatus))
-    statuses = [
-        {k: v for k, v in s.items() if k not in read_only} if isinstance(s, dict) else s
-        for s in statuses
-    ]
+    statuses: list[Any] = []
+    for item in given:
+        status = as_object(item)
+        statuses.append(item if status is None else {
+            k: v for k, v in status.items() if k not in read_only
+        })  # fmt: skip
+    # Shapes inside are the client's to check (RequestValidationError names the field).
     client.shop_order_statuses.replace(args.id, statuses=statuses)
     out.records([s.to_dict() for s in client.shop_order_statuses.list(args.id)], STATUS_COLUMNS)
     return ExitCode.OK
@@ -141,17 +145,19 @@ def mapping_get(client: Client, args: argparse.Namespace, out: Output) -> int:
     if out.json_mode:
         out.record(mapping)
     else:
-        out.records(mapping.get("mapping") or [], MAPPING_COLUMNS)
+        out.records(as_array(mapping.get("mapping")) or [], MAPPING_COLUMNS)
     return ExitCode.OK
 
 
 def mapping_set(client: Client, args: argparse.Namespace, out: Output) -> int:
     wanted = _wanted_mapping(read_json(args.file, out), args.file)
-    entries = client.status_mapping.get(args.id).to_dict().get("mapping") or []
-    current = {e.get("status_category"): e.get("external_id") for e in entries}
+    entries = as_array(client.status_mapping.get(args.id).to_dict().get("mapping")) or []
+    current: dict[str, Any] = {}
+    for entry in filter(None, map(as_object, entries)):
+        current[str(entry.get("status_category"))] = entry.get("external_id")
     # In the server's order, then any category only the file names.
     categories = [*current, *(c for c in wanted if c not in current)]
-    changes = [
+    changes: list[dict[str, Any]] = [
         {"status_category": c, "from": current.get(c), "to": wanted.get(c)}
         for c in categories
         if c in wanted and current.get(c) != wanted.get(c)
@@ -175,13 +181,13 @@ def mapping_set(client: Client, args: argparse.Namespace, out: Output) -> int:
 
 
 def _wanted_mapping(document: object, name: str) -> dict[str, str | None]:
+    given = as_object(document)
     # `mapping get --json` output is accepted as it is, so get, edit, set round-trips.
-    if isinstance(document, dict) and isinstance(document.get("mapping"), list):
-        pairs = document["mapping"]
-        if all(isinstance(e, dict) and "status_category" in e for e in pairs):
-            return {e["status_category"]: e.get("external_id") for e in pairs}
-    if isinstance(document, dict) and all(isinstance(v, str | None) for v in document.values()):
-        return dict(document)
+    pairs = [as_object(e) for e in as_array(given.get("mapping")) or []] if given else []
+    if pairs and all(p is not None and "status_category" in p for p in pairs):
+        return {str(p["status_category"]): p.get("external_id") for p in pairs if p is not None}
+    if given is not None and all(isinstance(v, str | None) for v in given.values()):
+        return dict(given)
     raise usage_error(
         f"{name}: expected a JSON object of status category to external_id (or null), "
         'e.g. {"READY_TO_SEND": "11", "CANCEL": null}, or the output of `mapping get --json`'

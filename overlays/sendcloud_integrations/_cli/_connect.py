@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .. import BasicAuth, Client
+from .. import BasicAuth, Client, SendcloudError
 from ._errors import CommandError, ExitCode, usage_error
 from ._output import Output
 
@@ -24,6 +24,8 @@ def open_client(args: argparse.Namespace, output: Output) -> Client:
     try:
         return Client.from_env(**kwargs)
     except ValueError as exc:
+        if isinstance(exc, SendcloudError):
+            raise  # reported as what it is
         # The client refuses a base URL holding user:password without echoing it.
         raise CommandError(f"base URL: {exc}", ExitCode.CONFIGURATION) from None
 

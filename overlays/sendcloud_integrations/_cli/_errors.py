@@ -45,7 +45,7 @@ def usage_error(message: str) -> CommandError:
 
 def _api_line(exc: APIError) -> str:
     if exc.errors:
-        parts = []
+        parts: list[str] = []
         for detail in exc.errors:
             text = detail.detail or detail.title or ""
             where = detail.source_pointer or detail.source_parameter or detail.source_header

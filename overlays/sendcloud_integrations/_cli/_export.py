@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -23,7 +23,7 @@ from typing import Any, BinaryIO, Protocol
 
 from .. import Client, SendcloudError
 from ._errors import CommandError, ExitCode, describe, usage_error
-from ._output import Output, to_json
+from ._output import Output, as_object, to_json
 
 FORMAT = "sendcloud-integrations logs export, checkpoint 1"
 
@@ -62,12 +62,12 @@ def _load(path: Path) -> Checkpoint:
         raise usage_error(f"{path}: not a readable export checkpoint ({exc})") from None
 
 
-def _last_id(line: bytes) -> Any:
+def _last_id(line: bytes) -> object:
     try:
-        record = json.loads(line)
+        record = as_object(json.loads(line))
     except ValueError:
         return None
-    return record.get("id") if isinstance(record, dict) else None
+    return record.get("id") if record is not None else None
 
 
 def _verify(out: Path, point: Checkpoint) -> int:
@@ -94,7 +94,7 @@ class Progress(Protocol):
 
 
 @contextmanager
-def _progress(out: Output, already: int) -> Iterator[Progress]:
+def _progress(out: Output, already: int) -> Generator[Progress, None, None]:
     """A progress bar with count and rate on stderr when it is a terminal; else nothing."""
     if not out.stderr_tty:
         yield _Silent()

@@ -12,9 +12,27 @@ import enum
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeGuard
 
 Record = Mapping[str, Any]
+
+
+def _is_object(value: object) -> TypeGuard[dict[str, Any]]:
+    return isinstance(value, dict)  # JSON objects: str keys
+
+
+def _is_array(value: object) -> TypeGuard[list[Any]]:
+    return isinstance(value, list)
+
+
+def as_object(value: object) -> dict[str, Any] | None:
+    """``value`` if it is a JSON object (a dict), else None."""
+    return value if _is_object(value) else None
+
+
+def as_array(value: object) -> list[Any] | None:
+    """``value`` if it is a JSON array (a list), else None."""
+    return value if _is_array(value) else None
 
 
 @dataclass(frozen=True)
@@ -53,10 +71,13 @@ def cell(value: object) -> str:
         return value.isoformat()
     if isinstance(value, enum.Enum):
         return str(value.value)
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return ",".join(value)
-    if isinstance(value, Mapping | list):
-        return to_json(value, indent=None)
+    items = as_array(value)
+    if items is not None and all(isinstance(v, str) for v in items):
+        return ",".join(items)
+    if items is not None:
+        return to_json(items, indent=None)
+    if (mapping := as_object(value)) is not None:
+        return to_json(mapping, indent=None)
     # Tabs and newlines would break the one-record-per-line output of a pipe.
     return " ".join(str(value).split()) if isinstance(value, str) else str(value)
 
