@@ -231,21 +231,27 @@ def test_sandbox_flag_says_so_and_python_m_runs_the_same_command() -> None:
     assert result.stderr.startswith("sandbox: ")
 
 
-def test_without_the_extra_the_command_names_it() -> None:
-    """With Rich absent, running the command names the extra to install and exits 3."""
+def _without(module: str, *argv: str) -> subprocess.CompletedProcess[str]:
     probe = (
-        "import sys; sys.modules['rich'] = None\n"
+        f"import sys; sys.modules[{module!r}] = None\n"
         "from sendcloud_integrations._cli import main\n"
-        "sys.exit(main(['integrations', 'list']))\n"
+        f"sys.exit(main({list(argv)!r}))\n"
     )
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", probe], env=base_env(), capture_output=True, text=True,
         timeout=120, check=False,
     )  # fmt: skip
-    assert result.returncode == 3
-    assert result.stderr == (
+
+
+def test_without_an_extra_the_command_names_it() -> None:
+    """Without Rich the command names the [cli] extra; --sandbox without jsonschema [sandbox]."""
+    no_rich = _without("rich", "integrations", "list")
+    assert no_rich.returncode == 3
+    assert no_rich.stderr == (
         "error: the command line needs its extra: pip install 'sendcloud-integrations[cli]'\n"
     )
+    no_sandbox = _without("jsonschema", "--sandbox", "integrations", "list")
+    assert_one_error_line(no_sandbox, 3, "pip install 'sendcloud-integrations[sandbox]'")
 
 
 def test_on_a_terminal_lists_are_tables_and_delete_asks_first() -> None:

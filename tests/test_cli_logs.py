@@ -93,6 +93,8 @@ def test_export_resumes_after_a_failure_mid_run_with_no_log_lost_or_doubled(tmp_
 
         other = cli.run("logs", "export", "--out", str(out), "--integration", "251")
         assert_one_error_line(other, 2, "same --integration")
+        nowhere = cli.run("logs", "export", "--out", str(tmp_path / "missing" / "logs.jsonl"))
+        assert_one_error_line(nowhere, 2, "cannot write: No such file or directory")
 
 
 def _client(sandbox: Sandbox) -> sc.Client:

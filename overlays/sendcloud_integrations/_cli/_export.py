@@ -208,8 +208,12 @@ def logs_export(client: Client, args: argparse.Namespace, out: Output) -> int:
     out_path = Path(args.out)
     if args.out == "-" or out_path.is_dir():
         raise usage_error("--out must name a file (the export resumes from it)")
-    before = _load(checkpoint_path(out_path)).lines if checkpoint_path(out_path).exists() else 0
-    point = export(client, out_path, args.integration, out)
+    try:
+        state = checkpoint_path(out_path)
+        before = _load(state).lines if state.exists() else 0
+        point = export(client, out_path, args.integration, out)
+    except OSError as exc:  # a missing directory, no permission, a full disk
+        raise usage_error(f"{out_path}: cannot write: {exc.strerror or exc}") from None
     summary = {"out": str(out_path), "logs": point.lines, "new": point.lines - before}
     if out.json_mode:
         out.record(summary)
