@@ -86,12 +86,12 @@ def integrations_update(client: Client, args: argparse.Namespace, out: Output) -
 
 def integrations_delete(client: Client, args: argparse.Namespace, out: Output) -> int:
     if not args.yes:
-        if not _isatty(out):
+        if not out.stdin_tty:
             raise usage_error(
                 "refusing to delete without confirmation: stdin is not a terminal; pass --yes"
             )
         name = client.integrations.get(args.id).shop_name or "(no shop name)"
-        question = f"Delete integration {args.id} ({name}) and its logs? This cannot be undone."
+        question = f"Delete integration {args.id} ({name})? This cannot be undone."
         if not out.confirm(question):
             raise CommandError("not deleted", ExitCode.DECLINED)
     client.integrations.delete(args.id)
@@ -100,13 +100,6 @@ def integrations_delete(client: Client, args: argparse.Namespace, out: Output) -
     else:
         out.note(f"deleted integration {args.id}")
     return ExitCode.OK
-
-
-def _isatty(out: Output) -> bool:
-    try:
-        return out.stdin.isatty()
-    except ValueError:
-        return False
 
 
 def statuses_list(client: Client, args: argparse.Namespace, out: Output) -> int:

@@ -90,6 +90,7 @@ class Output:
         self.stdout = stdout
         self.stderr = stderr
         self.json_mode = json_mode
+        self.stdin_tty = _isatty(stdin)  # someone there to answer a question
         self.tty = _isatty(stdout)
         self.stderr_tty = _isatty(stderr)
 
