@@ -7,13 +7,14 @@ with faults switched on, not built by hand.
 from __future__ import annotations
 
 import io
+import pickle
 from collections.abc import Callable
 
 import pytest
 import sendcloud_integrations as sc
 from sendcloud_integrations._cli import _commands
 from sendcloud_integrations._cli._app import run
-from sendcloud_integrations._cli._errors import ExitCode, describe
+from sendcloud_integrations._cli._errors import CommandError, ExitCode, describe
 from sendcloud_integrations.testing import Sandbox
 
 
@@ -133,3 +134,10 @@ def test_help_and_version_exit_0_and_a_missing_command_exits_2(
     stderr = io.StringIO()
     assert run([], stderr=stderr) == ExitCode.USAGE
     assert stderr.getvalue().startswith("error: the following arguments are required: COMMAND")
+
+
+def test_command_errors_pickle_to_themselves() -> None:
+    """A CommandError survives pickling with its message and exit status."""
+    error = pickle.loads(pickle.dumps(CommandError("not deleted", ExitCode.DECLINED)))
+    assert isinstance(error, CommandError)
+    assert (str(error), error.code) == ("not deleted", ExitCode.DECLINED)

@@ -38,6 +38,9 @@ class CommandError(Exception):
         super().__init__(message)
         self.code = code
 
+    def __reduce__(self) -> tuple[type[CommandError], tuple[str, ExitCode]]:
+        return type(self), (str(self), self.code)
+
 
 def usage_error(message: str) -> CommandError:
     return CommandError(message, ExitCode.USAGE)
