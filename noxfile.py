@@ -50,7 +50,7 @@ def check_generated(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """The whole pytest suite, including the drift check of generated/."""
-    session.install("-e", ".[sandbox]", *nox.project.dependency_groups(PYPROJECT, "test"))
+    session.install("-e", ".[sandbox,cli]", *nox.project.dependency_groups(PYPROJECT, "test"))
     session.install(GENERATOR_PIN, RUFF_PIN)
     session.run("pytest", *session.posargs)
 
@@ -107,7 +107,7 @@ def workflows(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on the overlays (the public package)."""
     # pytest: the sandbox ships a pytest plugin, whose fixtures mypy must see typed.
-    session.install("-e", ".[sandbox]", MYPY_PIN, "pytest", *TYPE_STUBS)
+    session.install("-e", ".[sandbox,cli]", MYPY_PIN, "pytest", *TYPE_STUBS)
     session.run("mypy", "--strict", "overlays/sendcloud_integrations")
 
 
