@@ -27,6 +27,7 @@ from ._errors import (
     BadRequestError,
     ConflictError,
     ErrorDetail,
+    MissingExtraError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -56,6 +57,7 @@ if _typing.TYPE_CHECKING:
     from sendcloud_integrations_api.models.status_mapping_entry import StatusMappingEntry
     from sendcloud_integrations_api.types import UNSET, Unset
 
+    from ._aiohttp import DefaultAioHttpClient
     from ._pagination import AsyncLogPaginator, LogPage, LogPaginator, PaginationError
 
 # Loaded on first use: each of these imports the generated package (attrs; a model
@@ -82,6 +84,7 @@ _LAZY = {
     "LogPage": "._pagination",
     "LogPaginator": "._pagination",
     "PaginationError": "._pagination",
+    "DefaultAioHttpClient": "._aiohttp",
 }
 
 __all__ = [
@@ -101,6 +104,7 @@ __all__ = [
     "Client",
     "ConfigurationError",
     "ConflictError",
+    "DefaultAioHttpClient",
     "ErrorDetail",
     "FeedbackType",
     "InsecureTransportError",
@@ -109,6 +113,7 @@ __all__ = [
     "Language",
     "LogPage",
     "LogPaginator",
+    "MissingExtraError",
     "NewShopOrderStatus",
     "NewShopOrderStatusTranslation",
     "NotFoundError",

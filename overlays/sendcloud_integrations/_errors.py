@@ -249,3 +249,14 @@ def error_for_response(response: httpx.Response, *, retry_after: float | None = 
         return RateLimitError(status, details, response, retry_after=retry_after)
     cls = _BY_STATUS.get(status) or (ServerError if status >= 500 else APIError)
     return cls(status, details, response)
+
+
+class MissingExtraError(SendcloudError, ImportError):
+    """A feature needs an optional extra that is not installed; ``extra`` names it."""
+
+    def __init__(self, message: str, extra: str) -> None:
+        super().__init__(message)
+        self.extra = extra
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.extra))

@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 
-from ._config import USER_AGENT, ClientOptions, RetryPolicy
+from ._config import FIXED_HEADERS, ClientOptions, RetryPolicy
 from ._errors import APIConnectionError, APITimeoutError, error_for_response
 from ._retry import may_retry_error, may_retry_status, parse_retry_after, retry_delay
 
@@ -66,8 +66,20 @@ def capture_responses() -> Iterator[CapturedResponses]:
         _capture.reset(token)
 
 
+def missing_fixed_headers(http: httpx.Client | httpx.AsyncClient) -> dict[str, str] | None:
+    """The fixed headers a caller's own httpx client does not send; None for the SDK's own.
+
+    Computed once per sender: the SDK's clients carry them, so most requests merge nothing.
+    """
+    missing = {k: v for k, v in FIXED_HEADERS.items() if http.headers.get(k) != v}
+    return missing or None
+
+
 def build_request(
-    http: httpx.Client | httpx.AsyncClient, options: ClientOptions, call: Call[Any]
+    http: httpx.Client | httpx.AsyncClient,
+    options: ClientOptions,
+    call: Call[Any],
+    headers: dict[str, str] | None = None,
 ) -> httpx.Request:
     # Pagination follows absolute next links (already checked for same origin).
     absolute = call.path.startswith(("https://", "http://"))
@@ -76,8 +88,9 @@ def build_request(
         call.path if absolute else options.base_url.rstrip("/") + call.path,
         params=call.params or None,
         json=call.json if call.has_body else None,
-        headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-        timeout=options.timeout,
+        headers=headers,
+        # The client's own timeout object unless with_options() changed it: no per-request copy.
+        timeout=httpx.USE_CLIENT_DEFAULT if options.timeout == http.timeout else options.timeout,
     )
 
 
@@ -160,13 +173,14 @@ class SyncSender:
         sleep: Callable[[float], None],
     ) -> None:
         self.http, self.auth, self.options, self.sleep = http, auth, options, sleep
+        self.headers = missing_fixed_headers(http)
 
     def send(self, call: Call[T]) -> T:
         return call.parse(finish_raw(self.send_raw(call)))
 
     def send_raw(self, call: Call[Any]) -> httpx.Response:
         policy = self.options.retry
-        request = build_request(self.http, self.options, call)
+        request = build_request(self.http, self.options, call, self.headers)
         attempt = 0
         while True:
             attempt += 1
@@ -194,13 +208,14 @@ class AsyncSender:
         sleep: Callable[[float], Awaitable[None]],
     ) -> None:
         self.http, self.auth, self.options, self.sleep = http, auth, options, sleep
+        self.headers = missing_fixed_headers(http)
 
     async def send(self, call: Call[T]) -> T:
         return call.parse(finish_raw(await self.send_raw(call)))
 
     async def send_raw(self, call: Call[Any]) -> httpx.Response:
         policy = self.options.retry
-        request = build_request(self.http, self.options, call)
+        request = build_request(self.http, self.options, call, self.headers)
         attempt = 0
         while True:
             attempt += 1
