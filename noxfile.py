@@ -139,9 +139,19 @@ def typing_session(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Issue #10's five measurements and issue #6's pagination one: a table, docs/benchmarks.md.
+    """The speed goals of issues #13, #17 and #19 beside same-run baselines: docs/benchmarks.md.
 
-    Not a default session: CI does not run benchmarks. `-- --quick` for a fast smoke run.
+    Not a default session: CI does not run benchmarks. `-- --quick` is a smoke run that
+    writes no report. With a `speedups` extra in pyproject.toml, its variant of the page
+    measurements runs in a second venv that has the extra installed.
     """
-    session.install("-e", ".[sandbox]")
-    session.run("python", "tools/bench.py", *session.posargs)
+    session.install("-e", ".[sandbox,aiohttp]")
+    args = list(session.posargs)
+    if "speedups" in PYPROJECT["project"].get("optional-dependencies", {}):
+        venv = Path(session.virtualenv.location).with_name("bench_speedups")
+        if not venv.exists():
+            session.run("python", "-m", "venv", str(venv))
+        python = str(venv / "bin" / "python")
+        session.run(python, "-m", "pip", "install", "-q", "-e", ".[sandbox,speedups]", external=True)
+        args += ["--speedups-python", python]
+    session.run("python", "tools/bench.py", *args)

@@ -7,41 +7,83 @@ The sync and async resources share these functions and differ only in I/O.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sendcloud_integrations_api.api.exception_logs import (
-    sc_public_v3_integrations_post_create_integration_logs as create_logs_op,
-)
-from sendcloud_integrations_api.api.integrations import (
-    sc_public_v3_integrations_delete_delete_integration as delete_op,
-)
-from sendcloud_integrations_api.api.integrations import (
-    sc_public_v3_integrations_get_list_integrations as list_op,
-)
-from sendcloud_integrations_api.api.integrations import (
-    sc_public_v3_integrations_get_retrieve_integration as get_op,
-)
-from sendcloud_integrations_api.api.integrations import (
-    sc_public_v3_integrations_get_shop_order_statuses as get_statuses_op,
-)
-from sendcloud_integrations_api.api.integrations import (
-    sc_public_v3_integrations_get_shop_order_statuses_mapping as get_mapping_op,
-)
-from sendcloud_integrations_api.api.integrations import (
-    sc_public_v3_integrations_patch_update_integration as update_op,
-)
-from sendcloud_integrations_api.api.integrations import (
-    sc_public_v3_integrations_post_shop_order_statuses as replace_statuses_op,
-)
-from sendcloud_integrations_api.api.integrations import (
-    sc_public_v3_integrations_post_shop_order_statuses_mapping as set_mapping_op,
-)
-from sendcloud_integrations_api.models.integration import Integration
-from sendcloud_integrations_api.models.integration_log import IntegrationLog
+if TYPE_CHECKING:
+    from sendcloud_integrations_api.api.exception_logs import (
+        sc_public_v3_integrations_post_create_integration_logs as create_logs_op,
+    )
+    from sendcloud_integrations_api.api.integrations import (
+        sc_public_v3_integrations_delete_delete_integration as delete_op,
+    )
+    from sendcloud_integrations_api.api.integrations import (
+        sc_public_v3_integrations_get_list_integrations as list_op,
+    )
+    from sendcloud_integrations_api.api.integrations import (
+        sc_public_v3_integrations_get_retrieve_integration as get_op,
+    )
+    from sendcloud_integrations_api.api.integrations import (
+        sc_public_v3_integrations_get_shop_order_statuses as get_statuses_op,
+    )
+    from sendcloud_integrations_api.api.integrations import (
+        sc_public_v3_integrations_get_shop_order_statuses_mapping as get_mapping_op,
+    )
+    from sendcloud_integrations_api.api.integrations import (
+        sc_public_v3_integrations_patch_update_integration as update_op,
+    )
+    from sendcloud_integrations_api.api.integrations import (
+        sc_public_v3_integrations_post_shop_order_statuses as replace_statuses_op,
+    )
+    from sendcloud_integrations_api.api.integrations import (
+        sc_public_v3_integrations_post_shop_order_statuses_mapping as set_mapping_op,
+    )
+    from sendcloud_integrations_api.models.integration import Integration
+    from sendcloud_integrations_api.models.integration_log import IntegrationLog
+    from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
+    from sendcloud_integrations_api.models.status_mapping import StatusMapping
 from sendcloud_integrations_api.models.language import Language
-from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
-from sendcloud_integrations_api.models.status_mapping import StatusMapping
+
+
+class _OnFirstUse(ModuleType):
+    """A generated operation module, imported when an attribute is first read.
+
+    Each one imports its response models: a client that calls one operation should
+    not pay for the other ten at its first call (issue #17's cold start).
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+
+    def __getattr__(self, attr: str) -> Any:
+        module = importlib.import_module(self.__name__)
+        self.__dict__.update(vars(module))  # later lookups are plain attribute reads
+        return getattr(module, attr)
+
+
+if not TYPE_CHECKING:
+    _API = "sendcloud_integrations_api.api."
+    create_logs_op = _OnFirstUse(
+        _API + "exception_logs.sc_public_v3_integrations_post_create_integration_logs"
+    )
+    delete_op = _OnFirstUse(_API + "integrations.sc_public_v3_integrations_delete_delete_integration")
+    list_op = _OnFirstUse(_API + "integrations.sc_public_v3_integrations_get_list_integrations")
+    get_op = _OnFirstUse(_API + "integrations.sc_public_v3_integrations_get_retrieve_integration")
+    get_statuses_op = _OnFirstUse(
+        _API + "integrations.sc_public_v3_integrations_get_shop_order_statuses"
+    )
+    get_mapping_op = _OnFirstUse(
+        _API + "integrations.sc_public_v3_integrations_get_shop_order_statuses_mapping"
+    )
+    update_op = _OnFirstUse(_API + "integrations.sc_public_v3_integrations_patch_update_integration")
+    replace_statuses_op = _OnFirstUse(
+        _API + "integrations.sc_public_v3_integrations_post_shop_order_statuses"
+    )
+    set_mapping_op = _OnFirstUse(
+        _API + "integrations.sc_public_v3_integrations_post_shop_order_statuses_mapping"
+    )
 
 from . import _parse
 from . import _validation as v
