@@ -152,6 +152,8 @@ def bench(session: nox.Session) -> None:
         if not venv.exists():
             session.run("python", "-m", "venv", str(venv))
         python = str(venv / "bin" / "python")
-        session.run(python, "-m", "pip", "install", "-q", "-e", ".[sandbox,speedups]", external=True)
+        session.run(
+            python, "-m", "pip", "install", "-q", "-e", ".[sandbox,speedups]", external=True
+        )
         args += ["--speedups-python", python]
     session.run("python", "tools/bench.py", *args)

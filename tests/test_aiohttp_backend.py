@@ -9,7 +9,7 @@ from __future__ import annotations
 import pickle
 import socket
 import sys
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 import httpx
@@ -47,8 +47,8 @@ class _Sleeps:
 
 
 @pytest.fixture
-async def sleeps() -> AsyncIterator[_Sleeps]:
-    yield _Sleeps()
+def sleeps() -> _Sleeps:
+    return _Sleeps()
 
 
 def _client(backend: str, base_url: str, sleep: _Sleeps, **options: object) -> sc.AsyncClient:

@@ -26,7 +26,11 @@ from sendcloud_integrations.testing import API_ID, PRESTASHOP_ID, Sandbox
 # (flavour, mode, backend): the in-process transport is an httpx transport, so the
 # aiohttp backend, a transport itself, runs over loopback only.
 COMBOS = [
-    *((flavour, mode, "httpx") for flavour in ("sync", "async") for mode in ("in-process", "loopback")),
+    *(
+        (flavour, mode, "httpx")
+        for flavour in ("sync", "async")
+        for mode in ("in-process", "loopback")
+    ),
     ("async", "loopback", "aiohttp"),
 ]
 
@@ -168,9 +172,7 @@ async def test_wrong_credentials_raise_authentication_error(sandbox: Sandbox) ->
     """Bad Basic credentials give AuthenticationError carrying the spec's Unauthorized body."""
     for combo in COMBOS:
         async with AsyncExitStack() as stack:
-            api = await _open(
-                stack, sandbox, *combo, auth=lambda _url: sc.BasicAuth("pk", "wrong")
-            )
+            api = await _open(stack, sandbox, *combo, auth=lambda _url: sc.BasicAuth("pk", "wrong"))
             with pytest.raises(sc.AuthenticationError) as caught:
                 await api.call("integrations.list")
             assert caught.value.codes == ["authentication_failed"]
@@ -219,7 +221,9 @@ async def test_each_attempt_logs_one_line_without_credentials(
     url = f"{api.base_url}/integrations/{PRESTASHOP_ID}"
     assert [line.split(" in ")[0] for line in lines] == [f"GET {url} -> 503", f"GET {url} -> 200"]
     creds = api.sandbox.credentials
-    assert not any(creds.secret_key in line or "Basic " in line for line in caplog.text.splitlines())
+    assert not any(
+        creds.secret_key in line or "Basic " in line for line in caplog.text.splitlines()
+    )
 
 
 async def test_requests_carry_the_sdk_user_agent_and_accept(api: Api) -> None:

@@ -14,7 +14,7 @@ transport here maps them the way httpcore reports the same failures instead.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import httpx
@@ -74,7 +74,7 @@ class _Stream(httpx.AsyncByteStream):
         await self._stream.aclose()
 
 
-def _transport_class() -> type[httpx.AsyncBaseTransport]:
+def _transport_class() -> Callable[..., httpx.AsyncBaseTransport]:
     from httpx_aiohttp import AiohttpTransport
 
     class Transport(AiohttpTransport):
@@ -138,7 +138,6 @@ _TRANSPORT_KWARGS = ("verify", "cert", "trust_env", "http1", "http2", "limits")
 
 def _transport_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     return {k: kwargs[k] for k in _TRANSPORT_KWARGS if k in kwargs}
-
 
 
 # Loaded lazily by the package, so it presents itself as `sendcloud_integrations.X` here.

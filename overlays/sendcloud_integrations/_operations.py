@@ -46,6 +46,10 @@ if TYPE_CHECKING:
     from sendcloud_integrations_api.models.status_mapping import StatusMapping
 from sendcloud_integrations_api.models.language import Language
 
+from . import _parse
+from . import _validation as v
+from ._sender import Call
+
 
 class _OnFirstUse(ModuleType):
     """A generated operation module, imported when an attribute is first read.
@@ -53,9 +57,6 @@ class _OnFirstUse(ModuleType):
     Each one imports its response models: a client that calls one operation should
     not pay for the other ten at its first call (issue #17's cold start).
     """
-
-    def __init__(self, name: str) -> None:
-        super().__init__(name)
 
     def __getattr__(self, attr: str) -> Any:
         module = importlib.import_module(self.__name__)
@@ -68,7 +69,9 @@ if not TYPE_CHECKING:
     create_logs_op = _OnFirstUse(
         _API + "exception_logs.sc_public_v3_integrations_post_create_integration_logs"
     )
-    delete_op = _OnFirstUse(_API + "integrations.sc_public_v3_integrations_delete_delete_integration")
+    delete_op = _OnFirstUse(
+        _API + "integrations.sc_public_v3_integrations_delete_delete_integration"
+    )
     list_op = _OnFirstUse(_API + "integrations.sc_public_v3_integrations_get_list_integrations")
     get_op = _OnFirstUse(_API + "integrations.sc_public_v3_integrations_get_retrieve_integration")
     get_statuses_op = _OnFirstUse(
@@ -77,7 +80,9 @@ if not TYPE_CHECKING:
     get_mapping_op = _OnFirstUse(
         _API + "integrations.sc_public_v3_integrations_get_shop_order_statuses_mapping"
     )
-    update_op = _OnFirstUse(_API + "integrations.sc_public_v3_integrations_patch_update_integration")
+    update_op = _OnFirstUse(
+        _API + "integrations.sc_public_v3_integrations_patch_update_integration"
+    )
     replace_statuses_op = _OnFirstUse(
         _API + "integrations.sc_public_v3_integrations_post_shop_order_statuses"
     )
@@ -85,9 +90,6 @@ if not TYPE_CHECKING:
         _API + "integrations.sc_public_v3_integrations_post_shop_order_statuses_mapping"
     )
 
-from . import _parse
-from . import _validation as v
-from ._sender import Call
 
 F = TypeVar("F", bound=Callable[..., Any])
 
