@@ -85,7 +85,7 @@ def build_request(
     absolute = call.path.startswith(("https://", "http://"))
     return http.build_request(
         call.method,
-        call.path if absolute else options.base_url.rstrip("/") + call.path,
+        call.path if absolute else options.base_url + call.path,  # stripped in _options
         params=call.params or None,
         json=call.json if call.has_body else None,
         headers=headers,
