@@ -90,6 +90,10 @@ def profile(run: Callable[[], object], calls: int, top: int = 8) -> list[str]:
     for _ in range(calls):
         run()
     profiler.disable()
+    return profile_lines(profiler, calls, top)
+
+
+def profile_lines(profiler: cProfile.Profile, calls: int, top: int = 8) -> list[str]:
     stats = pstats.Stats(profiler)
     total = stats.total_tt  # type: ignore[attr-defined]
     entries = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import asyncio
+import cProfile
 import json
 import math
 import multiprocessing
@@ -24,7 +25,7 @@ from typing import Any
 
 import httpx
 import sendcloud_integrations as sc
-from bench_harness import goal, median, profile, row
+from bench_harness import goal, median, profile_lines, row
 from sendcloud_integrations.testing import PRESTASHOP_ID, Sandbox
 
 CALLS = 50
@@ -85,9 +86,17 @@ def _one_call(
 
 
 async def _fanout(
-    kind: str, operation: str, concurrency: int, base: str, auth: httpx.Auth
+    kind: str,
+    operation: str,
+    concurrency: int,
+    base: str,
+    auth: httpx.Auth,
+    profiler: cProfile.Profile | None = None,
 ) -> tuple[float, float]:
-    """Wall and CPU seconds of CALLS calls at ``concurrency``, after an untimed warm-up round."""
+    """Wall and CPU seconds of CALLS calls at ``concurrency``, after an untimed warm-up round.
+
+    ``profiler`` profiles the timed calls only (not the client's setup or the warm-up).
+    """
     client, call = _one_call(kind, operation, base, auth)
     semaphore = asyncio.Semaphore(concurrency)
 
@@ -97,9 +106,14 @@ async def _fanout(
 
     async with client:
         await asyncio.gather(*(limited() for _ in range(concurrency)))  # open the connections
+        if profiler is not None:
+            profiler.enable()
         started, cpu = time.perf_counter(), time.process_time()
         await asyncio.gather(*(limited() for _ in range(CALLS)))
-        return time.perf_counter() - started, time.process_time() - cpu
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        if profiler is not None:
+            profiler.disable()
+        return seconds, cpu
 
 
 def fanout(quick: bool) -> dict[str, Any]:
@@ -150,12 +164,14 @@ def _measure(base: str, auth: httpx.Auth, server_pid: int, quick: bool) -> dict[
             )
     ideal = LATENCY * math.ceil(CALLS / 50)
     ratios = {kind: median([w / ideal for w in wall[("get", 50, kind)]]) for kind in CLIENTS}
-    profiles = {
-        f"one fan-out, get at concurrency 50, {kind}": profile(
-            lambda kind=kind: asyncio.run(_fanout(kind, "get", 50, base, auth)), 1 if quick else 3
-        )
-        for kind in ("SDK, aiohttp backend", "SDK, httpx backend")
-    }
+    profiles = {}
+    runs = 1 if quick else 3
+    for kind in ("SDK, aiohttp backend", "SDK, httpx backend"):
+        profiler = cProfile.Profile()
+        for _ in range(runs):
+            asyncio.run(_fanout(kind, "get", 50, base, auth, profiler))
+        label = f"the timed calls of a fan-out, get at concurrency 50, {kind}"
+        profiles[label] = profile_lines(profiler, runs)
     return {
         "title": "Async fan-out over loopback, 20 ms latency (issue #17)",
         "setup": f"{CALLS} calls per fan-out after an untimed warm-up; a new client per fan-out; "
