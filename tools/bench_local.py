@@ -13,6 +13,7 @@ The transports answer with bodies the sandbox served, captured once up front.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -84,6 +85,10 @@ def per_request(quick: bool) -> dict[str, Any]:
     }
 
 
+def _decoders() -> list[str]:
+    return [name for name in ("orjson", "msgspec") if importlib.util.find_spec(name)]
+
+
 def page(quick: bool) -> dict[str, Any]:
     from sendcloud_integrations_api.models.integration_log import IntegrationLog
 
@@ -105,7 +110,8 @@ def page(quick: bool) -> dict[str, Any]:
     return {
         "title": "A 100-log page (issue #13)",
         "setup": f"{number} calls per round; the page is {len(raw):,} bytes the sandbox served; "
-        "decoding is whatever the installed package does.",
+        "decoding is whatever the installed package does; JSON libraries importable here: "
+        f"{', '.join(_decoders()) or 'none (stdlib json only)'}.",
         "rows": [
             row(bare_get, median(times[bare_get])),
             row(sdk, median(times[sdk]), ratio=r, baseline=bare_get),
