@@ -50,7 +50,7 @@ def check_generated(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """The whole pytest suite, including the drift check of generated/."""
-    session.install("-e", ".[sandbox,cli]", *nox.project.dependency_groups(PYPROJECT, "test"))
+    session.install("-e", ".[sandbox,cli,aiohttp]", *nox.project.dependency_groups(PYPROJECT, "test"))
     session.install(GENERATOR_PIN, RUFF_PIN)
     session.run("pytest", *session.posargs)
 
@@ -107,7 +107,7 @@ def workflows(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on the overlays (the public package)."""
     # pytest: the sandbox ships a pytest plugin, whose fixtures mypy must see typed.
-    session.install("-e", ".[sandbox,cli]", MYPY_PIN, "pytest", *TYPE_STUBS)
+    session.install("-e", ".[sandbox,cli,aiohttp]", MYPY_PIN, "pytest", *TYPE_STUBS)
     session.run("mypy", "--strict", "overlays/sendcloud_integrations")
 
 
@@ -170,15 +170,27 @@ def build(session: nox.Session) -> None:
 @nox.session(name="typing", python=PYTHON)
 def typing_session(session: nox.Session) -> None:
     """mypy --strict on tests/typing: the public API as users call it, sync and async."""
-    session.install("-e", ".[sandbox]", MYPY_PIN, *TYPE_STUBS)
+    session.install("-e", ".[sandbox,aiohttp]", MYPY_PIN, *TYPE_STUBS)
     session.run("mypy", "--strict", "tests/typing")
 
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Issue #10's five measurements and issue #6's pagination one: a table, docs/benchmarks.md.
+    """The speed goals of issues #13, #17 and #19 beside same-run baselines: docs/benchmarks.md.
 
-    Not a default session: CI does not run benchmarks. `-- --quick` for a fast smoke run.
+    Not a default session: CI does not run benchmarks. `-- --quick` is a smoke run that
+    writes no report. With a `speedups` extra in pyproject.toml, its variant of the page
+    measurements runs in a second venv that has the extra installed.
     """
-    session.install("-e", ".[sandbox]")
-    session.run("python", "tools/bench.py", *session.posargs)
+    session.install("-e", ".[sandbox,aiohttp]")
+    args = list(session.posargs)
+    if "speedups" in PYPROJECT["project"].get("optional-dependencies", {}):
+        venv = Path(session.virtualenv.location).with_name("bench_speedups")
+        if not venv.exists():
+            session.run("python", "-m", "venv", str(venv))
+        python = str(venv / "bin" / "python")
+        session.run(
+            python, "-m", "pip", "install", "-q", "-e", ".[sandbox,speedups]", external=True
+        )
+        args += ["--speedups-python", python]
+    session.run("python", "tools/bench.py", *args)

@@ -59,3 +59,51 @@ def test_unknown_attribute_is_an_attribute_error() -> None:
     """A name the package does not export raises AttributeError naming it."""
     with pytest.raises(AttributeError, match="NoSuchName"):
         sc.NoSuchName  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_one_model_imports_only_the_models_it_refers_to() -> None:
+    """Importing a model loads its own nested models, not the other forty-odd."""
+    loaded = _fresh(
+        "import sys, json\n"
+        "from sendcloud_integrations_api.models import Integration\n"
+        "print(json.dumps(sorted(m.rsplit('.', 1)[1] for m in sys.modules"
+        " if m.startswith('sendcloud_integrations_api.models.'))))"
+    )
+    assert loaded == ["feedback_type", "integration"]
+
+
+def test_every_listed_model_is_importable_by_name_from_the_models_package() -> None:
+    """``from sendcloud_integrations_api.models import X`` gives each class of ``__all__``."""
+    from sendcloud_integrations_api import models
+
+    assert len(models.__all__) > 40
+    for name in models.__all__:
+        cls = getattr(models, name)
+        assert cls.__name__ == name
+        assert cls.__module__.startswith("sendcloud_integrations_api.models.")
+    assert set(models.__all__) <= set(dir(models))
+    with pytest.raises(AttributeError, match="NoSuchModel"):
+        models.NoSuchModel  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_the_first_call_imports_only_its_own_operation_module() -> None:
+    """``integrations.get`` loads the generated module of that operation and of no other."""
+    loaded = _fresh(
+        "import sys, json, httpx, sendcloud_integrations as sc\n"
+        "answer = lambda r: httpx.Response(200, json={'data': {'id': 1}})\n"
+        "sc.Client(transport=httpx.MockTransport(answer)).integrations.get(1)\n"
+        "print(json.dumps(sorted(m.rsplit('.', 1)[1] for m in sys.modules"
+        " if m.startswith('sendcloud_integrations_api.api.integrations.'))))"
+    )
+    assert loaded == ["sc_public_v3_integrations_get_retrieve_integration"]
+
+
+def test_the_aiohttp_backend_is_not_imported_with_the_package() -> None:
+    """aiohttp (and httpx-aiohttp) load when a DefaultAioHttpClient is built, not before."""
+    loaded = _fresh(
+        "import sys, json, sendcloud_integrations as sc\n"
+        "before = [m for m in ('aiohttp', 'httpx_aiohttp') if m in sys.modules]\n"
+        "sc.DefaultAioHttpClient\n"
+        "print(json.dumps([before, 'aiohttp' in sys.modules]))"
+    )
+    assert loaded == [[], False]

@@ -1,13 +1,18 @@
 """The client, auth and pagination behaviours again, against the sandbox.
 
-Every test runs four ways: sync and async client, each with the sandbox
-in-process (its httpx transport) and over real HTTP on 127.0.0.1.
+Every test runs five ways: sync and async client, each with the sandbox
+in-process (its httpx transport) and over real HTTP on 127.0.0.1; the async
+client over HTTP once more on the aiohttp backend (``sc.DefaultAioHttpClient``),
+which must behave exactly like the default one.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import math
 from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from typing import Any
@@ -15,9 +20,19 @@ from typing import Any
 import httpx
 import pytest
 import sendcloud_integrations as sc
+from sendcloud_integrations._config import USER_AGENT
 from sendcloud_integrations.testing import API_ID, PRESTASHOP_ID, Sandbox
 
-COMBOS = [(flavour, mode) for flavour in ("sync", "async") for mode in ("in-process", "loopback")]
+# (flavour, mode, backend): the in-process transport is an httpx transport, so the
+# aiohttp backend, a transport itself, runs over loopback only.
+COMBOS = [
+    *(
+        (flavour, mode, "httpx")
+        for flavour in ("sync", "async")
+        for mode in ("in-process", "loopback")
+    ),
+    ("async", "loopback", "aiohttp"),
+]
 
 
 @dataclass
@@ -56,6 +71,7 @@ async def _open(
     sandbox: Sandbox,
     flavour: str,
     mode: str,
+    backend: str,
     auth: Callable[[str], httpx.Auth] | None = None,
     **options: Any,
 ) -> Api:
@@ -82,15 +98,21 @@ async def _open(
         async def no_sleep(_: float) -> None:
             pass
 
+        if backend == "aiohttp":
+            options["http_client"] = sc.DefaultAioHttpClient()
+        else:
+            options["transport"] = transport
         client = await stack.enter_async_context(
-            sc.AsyncClient(
-                auth=the_auth, base_url=base_url, transport=transport, sleep=no_sleep, **options
-            )
+            sc.AsyncClient(auth=the_auth, base_url=base_url, sleep=no_sleep, **options)
         )
     return Api(client, sandbox, base_url, token_url)
 
 
-@pytest.fixture(params=COMBOS, ids=lambda c: f"{c[0]}-{c[1]}")
+def _combo_id(combo: tuple[str, str, str]) -> str:
+    return "-".join(combo)
+
+
+@pytest.fixture(params=COMBOS, ids=_combo_id)
 async def api(request: pytest.FixtureRequest, sandbox: Sandbox) -> AsyncIterator[Api]:
     async with AsyncExitStack() as stack:
         yield await _open(stack, sandbox, *request.param)
@@ -148,11 +170,9 @@ async def test_server_side_validation_errors_are_typed(api: Api) -> None:
 
 async def test_wrong_credentials_raise_authentication_error(sandbox: Sandbox) -> None:
     """Bad Basic credentials give AuthenticationError carrying the spec's Unauthorized body."""
-    for flavour, mode in COMBOS:
+    for combo in COMBOS:
         async with AsyncExitStack() as stack:
-            api = await _open(
-                stack, sandbox, flavour, mode, auth=lambda _url: sc.BasicAuth("pk", "wrong")
-            )
+            api = await _open(stack, sandbox, *combo, auth=lambda _url: sc.BasicAuth("pk", "wrong"))
             with pytest.raises(sc.AuthenticationError) as caught:
                 await api.call("integrations.list")
             assert caught.value.codes == ["authentication_failed"]
@@ -179,6 +199,42 @@ async def test_a_create_log_that_got_a_503_is_not_sent_again(api: Api) -> None:
     assert len(await api.logs(API_ID)) == before
 
 
+async def test_a_create_log_whose_response_is_cut_off_is_not_sent_again(api: Api) -> None:
+    """A POST whose connection drops mid-response raises APIConnectionError and is not resent."""
+    before = len(await api.logs(API_ID))
+    api.sandbox.faults.drop_connection(times=1)
+    with pytest.raises(sc.APIConnectionError) as caught:
+        await api.call("exception_logs.create", API_ID, base_url="https://shop.example")
+    assert not isinstance(caught.value, sc.APITimeoutError)
+    assert api.sandbox.faults.count("drop_connection") == 1
+    assert len(await api.logs(API_ID)) == before + 1  # the server did create it, once
+
+
+async def test_each_attempt_logs_one_line_without_credentials(
+    api: Api, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A retried GET logs method, URL and outcome per attempt, and never the Authorization."""
+    api.sandbox.faults.server_error(503, times=1)
+    with caplog.at_level(logging.DEBUG, logger="sendcloud_integrations"):
+        await api.call("integrations.get", PRESTASHOP_ID)
+    lines = [r.getMessage() for r in caplog.records if r.name == "sendcloud_integrations"]
+    url = f"{api.base_url}/integrations/{PRESTASHOP_ID}"
+    assert [line.split(" in ")[0] for line in lines] == [f"GET {url} -> 503", f"GET {url} -> 200"]
+    creds = api.sandbox.credentials
+    assert not any(
+        creds.secret_key in line or "Basic " in line for line in caplog.text.splitlines()
+    )
+
+
+async def test_requests_carry_the_sdk_user_agent_and_accept(api: Api) -> None:
+    """Every request, on every backend, sends the SDK's User-Agent and Accept once each."""
+    with api.client.capture_responses() as raw:
+        await api.call("integrations.get", PRESTASHOP_ID)
+    headers = raw.last.request.headers
+    assert headers.get_list("User-Agent") == [USER_AGENT]
+    assert headers.get_list("Accept") == ["application/json"]
+
+
 async def test_truncated_json_is_a_response_validation_error(api: Api) -> None:
     """A 200 whose JSON is cut short raises ResponseValidationError keeping the raw body."""
     api.sandbox.faults.truncate_json(times=1)
@@ -197,13 +253,13 @@ def _oauth(sandbox: Sandbox) -> Callable[[str], httpx.Auth]:
     )
 
 
-@pytest.mark.parametrize(("flavour", "mode"), COMBOS)
+@pytest.mark.parametrize(("flavour", "mode", "backend"), COMBOS, ids=_combo_id)
 async def test_oauth2_fetches_once_and_refreshes_on_expiry_and_revocation(
-    sandbox: Sandbox, flavour: str, mode: str
+    sandbox: Sandbox, flavour: str, mode: str, backend: str
 ) -> None:
     """One token serves many calls; an expired or revoked token costs exactly one refresh each."""
     async with AsyncExitStack() as stack:
-        api = await _open(stack, sandbox, flavour, mode, auth=_oauth(sandbox))
+        api = await _open(stack, sandbox, flavour, mode, backend, auth=_oauth(sandbox))
         for _ in range(5):
             await api.call("integrations.get", PRESTASHOP_ID)
         assert sandbox.tokens.issued == 1
@@ -215,9 +271,28 @@ async def test_oauth2_fetches_once_and_refreshes_on_expiry_and_revocation(
         assert sandbox.tokens.issued == 3
 
 
-@pytest.mark.parametrize(("flavour", "mode"), COMBOS)
+@pytest.mark.parametrize(("flavour", "mode", "backend"), COMBOS, ids=_combo_id)
+async def test_oauth2_concurrent_cold_calls_fetch_one_token(
+    sandbox: Sandbox, flavour: str, mode: str, backend: str
+) -> None:
+    """Twenty calls at once on a cold client (threads or tasks) share a single token request."""
+    async with AsyncExitStack() as stack:
+        api = await _open(stack, sandbox, flavour, mode, backend, auth=_oauth(sandbox))
+        if isinstance(api.client, sc.AsyncClient):
+            got = await asyncio.gather(
+                *(api.client.integrations.get(PRESTASHOP_ID) for _ in range(20))
+            )
+        else:
+            client = api.client
+            with ThreadPoolExecutor(max_workers=20) as pool:
+                got = list(pool.map(lambda _: client.integrations.get(PRESTASHOP_ID), range(20)))
+    assert [i.id for i in got] == [PRESTASHOP_ID] * 20
+    assert sandbox.tokens.issued == 1
+
+
+@pytest.mark.parametrize(("flavour", "mode", "backend"), COMBOS, ids=_combo_id)
 async def test_oauth2_invalid_client_is_an_authentication_error(
-    sandbox: Sandbox, flavour: str, mode: str
+    sandbox: Sandbox, flavour: str, mode: str, backend: str
 ) -> None:
     """A wrong client secret is refused by the token endpoint with invalid_client."""
     async with AsyncExitStack() as stack:
@@ -226,6 +301,7 @@ async def test_oauth2_invalid_client_is_an_authentication_error(
             sandbox,
             flavour,
             mode,
+            backend,
             auth=lambda url: sc.OAuth2ClientCredentials("sandbox-client-id", "nope", token_url=url),
         )
         with pytest.raises(sc.AuthenticationError) as caught:
@@ -238,14 +314,14 @@ async def test_oauth2_invalid_client_is_an_authentication_error(
 
 
 @pytest.mark.parametrize("total", [0, 1, 99, 100, 101, 250, 10_000])
-@pytest.mark.parametrize(("flavour", "mode"), COMBOS)
+@pytest.mark.parametrize(("flavour", "mode", "backend"), COMBOS, ids=_combo_id)
 async def test_pagination_reads_every_log_once_in_minimal_requests(
-    total: int, flavour: str, mode: str
+    total: int, flavour: str, mode: str, backend: str
 ) -> None:
     """N seeded logs arrive once each, newest first, in ceil(N/100) requests (one for N=0)."""
     sandbox = Sandbox(log_count=total)
     async with AsyncExitStack() as stack:
-        api = await _open(stack, sandbox, flavour, mode)
+        api = await _open(stack, sandbox, flavour, mode, backend)
         with api.client.capture_responses() as raw:
             logs = await api.logs()
     assert [log.id for log in logs] == list(range(total, 0, -1))
@@ -253,14 +329,14 @@ async def test_pagination_reads_every_log_once_in_minimal_requests(
     assert len(raw.responses) == max(1, math.ceil(total / 100))
 
 
-@pytest.mark.parametrize(("flavour", "mode"), COMBOS)
+@pytest.mark.parametrize(("flavour", "mode", "backend"), COMBOS, ids=_combo_id)
 async def test_pagination_resumes_after_a_failure_without_gap_or_duplicate(
-    flavour: str, mode: str
+    flavour: str, mode: str, backend: str
 ) -> None:
     """A page that keeps failing ends iteration with resume_cursor; resuming completes the set."""
     sandbox = Sandbox(log_count=450)
     async with AsyncExitStack() as stack:
-        api = await _open(stack, sandbox, flavour, mode, max_retries=1)
+        api = await _open(stack, sandbox, flavour, mode, backend, max_retries=1)
         seen: list[int] = []
         sandbox.faults.server_error(502, times=2, skip=2)
         with pytest.raises(sc.ServerError) as caught:

@@ -122,9 +122,11 @@ def upstream_models(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Module
 
 
 def _model_classes(models: ModuleType) -> dict[str, Any]:
+    # By name from __all__: our models package imports each model on first use.
+    named = {name: getattr(models, name) for name in models.__all__}
     return {
         name: cls
-        for name, cls in vars(models).items()
+        for name, cls in named.items()
         if inspect.isclass(cls) and hasattr(cls, "from_dict")
     }
 

@@ -24,6 +24,7 @@ from ._errors import (
     ConflictError,
     ErrorDetail,
     InsecureTransportError,
+    MissingExtraError,
     NotFoundError,
     PaginationError,
     PermissionDeniedError,
@@ -55,6 +56,7 @@ if _typing.TYPE_CHECKING:
     from sendcloud_integrations_api.models.status_mapping_entry import StatusMappingEntry
     from sendcloud_integrations_api.types import UNSET, Unset
 
+    from ._aiohttp import DefaultAioHttpClient
     from ._pagination import AsyncLogPaginator, LogPage, LogPaginator
 
 # Loaded on first use: each of these imports the generated package (attrs; a model
@@ -81,6 +83,7 @@ _LAZY = {
     "AsyncLogPaginator": "._pagination",
     "LogPage": "._pagination",
     "LogPaginator": "._pagination",
+    "DefaultAioHttpClient": "._aiohttp",
 }
 
 __all__ = [
@@ -101,6 +104,7 @@ __all__ = [
     "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
+    "DefaultAioHttpClient",
     "ErrorDetail",
     "FeedbackType",
     "InsecureTransportError",
@@ -109,6 +113,7 @@ __all__ = [
     "Language",
     "LogPage",
     "LogPaginator",
+    "MissingExtraError",
     "NewShopOrderStatus",
     "NewShopOrderStatusTranslation",
     "NotFoundError",

@@ -11,7 +11,14 @@ from typing import Any, Self
 import anyio
 import httpx
 
-from ._config import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions, RetryPolicy
+from ._config import (
+    DEFAULT_BASE_URL,
+    DEFAULT_LIMITS,
+    DEFAULT_TIMEOUT,
+    FIXED_HEADERS,
+    ClientOptions,
+    RetryPolicy,
+)
 from ._config import as_timeout as _as_timeout
 from ._credentials import check_endpoint_url
 from ._errors import ConfigurationError
@@ -151,8 +158,9 @@ class Client(_ClientBase):
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
             transport=transport,
-            headers={"User-Agent": USER_AGENT},
+            headers=FIXED_HEADERS,
             timeout=DEFAULT_TIMEOUT if timeout is None else _as_timeout(timeout),
+            limits=DEFAULT_LIMITS,
         )
         self._options = _options(
             base_url, timeout, http_client, max_retries, retry_writes, validate_requests, retry
@@ -190,7 +198,11 @@ class Client(_ClientBase):
 
 
 class AsyncClient(_ClientBase):
-    """The asyncio client: ``async with sc.AsyncClient(...) as client``; mirrors Client."""
+    """The asyncio client: ``async with sc.AsyncClient(...) as client``; mirrors Client.
+
+    ``http_client=sc.DefaultAioHttpClient()`` sends through aiohttp (the ``aiohttp``
+    extra), for wide fan-out on asyncio; that client is closed with this one.
+    """
 
     def __init__(
         self,
@@ -208,11 +220,15 @@ class AsyncClient(_ClientBase):
     ) -> None:
         if http_client is not None and transport is not None:
             raise ConfigurationError("pass either http_client or transport, not both")
-        self._owns_http = http_client is None
+        from ._aiohttp import DefaultAioHttpClient
+
+        # Made for this argument (`http_client=sc.DefaultAioHttpClient()`), so closed with us.
+        self._owns_http = http_client is None or isinstance(http_client, DefaultAioHttpClient)
         self._http = http_client or httpx.AsyncClient(
             transport=transport,
-            headers={"User-Agent": USER_AGENT},
+            headers=FIXED_HEADERS,
             timeout=DEFAULT_TIMEOUT if timeout is None else _as_timeout(timeout),
+            limits=DEFAULT_LIMITS,
         )
         self._options = _options(
             base_url, timeout, http_client, max_retries, retry_writes, validate_requests, retry

@@ -14,12 +14,17 @@ from ._version import __version__
 DEFAULT_BASE_URL = "https://panel.sendcloud.sc/api/v3"
 # Finite by default: a hung connection must not hang the caller forever.
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+# httpx's own defaults, stated so that every backend (sc.DefaultAioHttpClient too) gets them.
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 DEFAULT_MAX_RETRIES = 2
 
 USER_AGENT = (
     f"sendcloud-integrations/{__version__} "
     f"python/{platform.python_version()} httpx/{httpx.__version__}"
 )
+ACCEPT = "application/json"
+# Sent with every request; set once on the SDK's own httpx clients.
+FIXED_HEADERS = {"User-Agent": USER_AGENT, "Accept": ACCEPT}
 
 
 @dataclass(frozen=True)

@@ -353,3 +353,14 @@ def resumable(error: SendcloudError, cursor: str | None) -> SendcloudError:
         error.__class__ = twin
         error.resume_cursor = cursor  # type: ignore[attr-defined]
     return error
+
+
+class MissingExtraError(SendcloudError, ImportError):
+    """A feature needs an optional extra that is not installed; ``extra`` names it."""
+
+    def __init__(self, message: str, extra: str) -> None:
+        super().__init__(message)
+        self.extra = extra
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.extra))

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 import httpx
-from sendcloud_integrations_api.models.integration import Integration
-from sendcloud_integrations_api.models.integration_log import IntegrationLog
-from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
-from sendcloud_integrations_api.models.status_mapping import StatusMapping
+
+if TYPE_CHECKING:
+    from sendcloud_integrations_api.models.integration import Integration
+    from sendcloud_integrations_api.models.integration_log import IntegrationLog
+    from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
+    from sendcloud_integrations_api.models.status_mapping import StatusMapping
 
 from . import _parse
 from . import _request_table as table
@@ -56,6 +58,8 @@ __all__ = [
     "SET_MAPPING",
     "UPDATE_INTEGRATION",
 ]
+
+
 
 F = TypeVar("F", bound=Callable[..., Any])
 Headers = Mapping[str, str]

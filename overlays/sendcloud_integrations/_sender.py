@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 
-from ._config import USER_AGENT, ClientOptions, RetryPolicy
+from ._config import FIXED_HEADERS, ClientOptions, RetryPolicy
 from ._credentials import keep_redacted
 from ._errors import APIConnectionError, APITimeoutError, ClientClosedError, error_for_response
 from ._retry import capped_retry_after, may_retry_error, may_retry_status, retry_delay
@@ -84,27 +84,46 @@ def capture_responses() -> Iterator[CapturedResponses]:
         _capture.reset(token)
 
 
+def missing_fixed_headers(http: httpx.Client | httpx.AsyncClient) -> dict[str, str] | None:
+    """The fixed headers a caller's own httpx client does not send; None for the SDK's own.
+
+    Computed once per sender: the SDK's clients carry them, so most requests merge nothing.
+    """
+    missing = {k: v for k, v in FIXED_HEADERS.items() if http.headers.get(k) != v}
+    return missing or None
+
+
 def build_request(
-    http: httpx.Client | httpx.AsyncClient, options: ClientOptions, call: Call[Any]
+    http: httpx.Client | httpx.AsyncClient,
+    options: ClientOptions,
+    call: Call[Any],
+    headers: dict[str, str] | None = None,
 ) -> httpx.Request:
     # Pagination follows absolute next links (already checked for same origin).
     absolute = call.path.startswith(("https://", "http://"))
     extras = call.extras
     params = {**call.params, **extras.query} if extras.query else call.params
-    headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
     if extras.headers:
-        headers.update(extras.headers)
-    url: str | httpx.URL = call.path if absolute else options.base_url.rstrip("/") + call.path
+        headers = {**(headers or {}), **extras.headers}
+    url: str | httpx.URL = call.path if absolute else options.base_url + call.path  # stripped once
     if absolute and params:
         # httpx would replace a next link's own query (its cursor) with ``params``.
         url, params = httpx.URL(url).copy_merge_params(params), {}
+    # The client's own timeout object unless a call or with_options() changed it: no copy.
+    timeout = (
+        extras.timeout
+        if extras.timeout is not None
+        else httpx.USE_CLIENT_DEFAULT
+        if options.timeout == http.timeout
+        else options.timeout
+    )
     return http.build_request(
         call.method,
         url,
         params=params or None,
         json=call.json if call.has_body else None,
         headers=headers,
-        timeout=options.timeout if extras.timeout is None else extras.timeout,
+        timeout=timeout,
     )
 
 
@@ -196,6 +215,7 @@ class SyncSender:
         sleep: Callable[[float], None],
     ) -> None:
         self.http, self.auth, self.options, self.sleep = http, auth, options, sleep
+        self.headers = missing_fixed_headers(http)
 
     def send(self, call: Call[T]) -> T:
         return call.parse(finish_raw(self.send_raw(call), self.options))
@@ -204,7 +224,7 @@ class SyncSender:
         if self.http.is_closed:
             raise ClientClosedError()
         policy = self.options.retry
-        request = build_request(self.http, self.options, call)
+        request = build_request(self.http, self.options, call, self.headers)
         # As built, before an auth flow adds credentials: what the kept copy may show.
         built = request.headers.raw
         attempt = 0
@@ -235,6 +255,7 @@ class AsyncSender:
         sleep: Callable[[float], Awaitable[None]],
     ) -> None:
         self.http, self.auth, self.options, self.sleep = http, auth, options, sleep
+        self.headers = missing_fixed_headers(http)
 
     async def send(self, call: Call[T]) -> T:
         return call.parse(finish_raw(await self.send_raw(call), self.options))
@@ -243,7 +264,7 @@ class AsyncSender:
         if self.http.is_closed:
             raise ClientClosedError()
         policy = self.options.retry
-        request = build_request(self.http, self.options, call)
+        request = build_request(self.http, self.options, call, self.headers)
         built = request.headers.raw  # as in SyncSender.send_raw
         attempt = 0
         while True:
