@@ -193,7 +193,7 @@ def test_credentials_come_from_the_environment_and_are_never_printed() -> None:
         in_url = cli.server.base_url.replace("//", f"//user:{SECRET_CANARY}@")
         userinfo = cli.run("--debug", "--base-url", in_url, "integrations", "list")
         assert userinfo.returncode == 3, userinfo.stderr
-        assert userinfo.stderr.splitlines()[-1].startswith("error: base URL: ")
+        assert userinfo.stderr.splitlines()[-1].startswith("error: base_url must not contain")
         for result in (refused, debug, ok, userinfo):
             for canary in CANARIES:  # ... but never a secret
                 assert canary not in result.stdout + result.stderr
