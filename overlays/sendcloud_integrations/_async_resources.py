@@ -1,4 +1,7 @@
-"""Resource groups of the async client; each mirrors its twin in _resources.py."""
+"""Resource groups of the clients: ``client.integrations`` and the three others."""
+
+# unasync: the one source of the resource classes. tools/unasync.py writes the
+# unasync: sync _resources.py from this file; `nox -s lint` fails when it is stale.
 
 from __future__ import annotations
 
@@ -72,10 +75,9 @@ class AsyncExceptionLogs:
     ) -> AsyncLogPaginator:
         """``GET /integrations/logs``, or ``GET /integrations/{id}/logs`` with an id.
 
-        Returns a lazy async iterator (``async for``) over every log on every
-        page (newest first); nothing is sent until you iterate. ``.pages()``
-        yields LogPage objects. ``cursor`` resumes from a page's ``next_cursor``
-        (or an error's ``resume_cursor``);
+        Returns a lazy iterator over every log on every page (newest first); nothing
+        is sent until you iterate. ``.pages()`` yields LogPage objects. ``cursor``
+        resumes from a page's ``next_cursor`` (or an error's ``resume_cursor``);
         ``limit`` stops after that many logs. Arguments are checked now
         (RequestValidationError); errors while iterating carry ``resume_cursor``.
         """

@@ -78,7 +78,6 @@ def _call(kwargs: dict[str, Any], parse: Callable[..., Any], json: Any = None) -
         path=kwargs["url"],
         params=kwargs.get("params", {}),
         json=json,
-        has_body=json is not None,
         parse=parse,
     )
 

@@ -28,7 +28,7 @@ from sendcloud_integrations_api.models.integration_log import IntegrationLog
 from . import _parse
 from . import _validation as v
 from ._errors import SendcloudError
-from ._sender import AsyncSender, Call, SyncSender, finish_raw
+from ._sender import AsyncSender, Call, SyncSender, capture_and_check
 
 DEFAULT_PAGE_SIZE = v.PAGE_SIZE_MAX
 
@@ -159,7 +159,7 @@ class LogPaginator:
         while walker.call is not None:
             try:
                 response = self._sender.send_raw(walker.call)
-                page = walker.page(finish_raw(response))
+                page = walker.page(capture_and_check(response))
             except SendcloudError as exc:
                 walker.failed(exc)
                 raise
@@ -188,7 +188,7 @@ class AsyncLogPaginator:
         while walker.call is not None:
             try:
                 response = await self._sender.send_raw(walker.call)
-                page = walker.page(finish_raw(response))
+                page = walker.page(capture_and_check(response))
             except SendcloudError as exc:
                 walker.failed(exc)
                 raise

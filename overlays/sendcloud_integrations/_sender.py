@@ -34,7 +34,6 @@ class Call(Generic[T]):
     parse: Callable[[httpx.Response], T]
     params: dict[str, Any] = field(default_factory=dict)
     json: Any = None
-    has_body: bool = False
 
 
 @dataclass
@@ -73,9 +72,11 @@ def build_request(
     absolute = call.path.startswith(("https://", "http://"))
     return http.build_request(
         call.method,
-        call.path if absolute else options.base_url.rstrip("/") + call.path,
+        call.path if absolute else options.base_url + call.path,
         params=call.params or None,
-        json=call.json if call.has_body else None,
+        json=call.json,
+        # Per request rather than on the httpx client: a caller's own http_client
+        # sends it too.
         headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         timeout=options.timeout,
     )
@@ -100,7 +101,7 @@ def _connection_error(exc: httpx.RequestError) -> APIConnectionError:
     return cls(f"{type(exc).__name__}: {exc}")
 
 
-def finish_raw(response: httpx.Response) -> httpx.Response:
+def capture_and_check(response: httpx.Response) -> httpx.Response:
     """Record the response for capture_responses(); raise the APIError of a non-2xx."""
     captured = _capture.get()
     if captured is not None:
@@ -162,7 +163,7 @@ class SyncSender:
         self.http, self.auth, self.options, self.sleep = http, auth, options, sleep
 
     def send(self, call: Call[T]) -> T:
-        return call.parse(finish_raw(self.send_raw(call)))
+        return call.parse(capture_and_check(self.send_raw(call)))
 
     def send_raw(self, call: Call[Any]) -> httpx.Response:
         policy = self.options.retry
@@ -196,7 +197,7 @@ class AsyncSender:
         self.http, self.auth, self.options, self.sleep = http, auth, options, sleep
 
     async def send(self, call: Call[T]) -> T:
-        return call.parse(finish_raw(await self.send_raw(call)))
+        return call.parse(capture_and_check(await self.send_raw(call)))
 
     async def send_raw(self, call: Call[Any]) -> httpx.Response:
         policy = self.options.retry
