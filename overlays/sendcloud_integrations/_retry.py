@@ -63,12 +63,17 @@ def parse_retry_after(value: str | None, *, now: Callable[[], float] = time.time
     return max(0.0, seconds)
 
 
+# The jitter source, read at each call: tests replace it with a fixed one to
+# assert exact delays through a whole client.
+jitter: Callable[[], float] = random.random
+
+
 def retry_delay(
     attempt: int,
     policy: RetryPolicy,
     response: httpx.Response | None = None,
     *,
-    rand: Callable[[], float] = random.random,
+    rand: Callable[[], float] | None = None,
 ) -> float:
     """Delay before retry number ``attempt`` (1-based).
 
@@ -81,4 +86,4 @@ def retry_delay(
         if hinted is not None:
             return min(hinted, policy.retry_after_cap)
     ceiling: float = min(policy.backoff_cap, policy.backoff_base * 2.0 ** (attempt - 1))
-    return ceiling * (0.5 + rand() / 2)
+    return ceiling * (0.5 + (rand or jitter)() / 2)
