@@ -19,9 +19,9 @@ from typing import Any
 import httpx
 import pytest
 import sendcloud_integrations as sc
+from sendcloud_integrations.testing._spec_reader import SpecView
 
 from .conftest import ROOT
-from .spec_view import SpecView
 
 OVERLAY = "overlays/sendcloud_integrations/"
 RESOURCES = ("integrations", "exception_logs", "shop_order_statuses", "status_mapping")

@@ -10,7 +10,7 @@ import contextlib
 import contextvars
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -32,7 +32,7 @@ class Call(Generic[T]):
     method: str
     path: str
     parse: Callable[[httpx.Response], T]
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict[str, Any])
     json: Any = None
 
 
@@ -40,7 +40,7 @@ class Call(Generic[T]):
 class CapturedResponses:
     """The raw responses of the calls made inside ``client.capture_responses()``."""
 
-    responses: list[httpx.Response] = field(default_factory=list)
+    responses: list[httpx.Response] = field(default_factory=list[httpx.Response])
 
     @property
     def last(self) -> httpx.Response:
@@ -56,7 +56,7 @@ _capture: contextvars.ContextVar[CapturedResponses | None] = contextvars.Context
 
 
 @contextlib.contextmanager
-def capture_responses() -> Iterator[CapturedResponses]:
+def capture_responses() -> Generator[CapturedResponses, None, None]:
     captured = CapturedResponses()
     token = _capture.set(captured)
     try:
