@@ -15,7 +15,7 @@ from sendcloud_integrations_api.models.language import Language
 from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
 from sendcloud_integrations_api.models.status_mapping import StatusMapping
 
-from . import _operations as ops
+from . import _operations as operations
 from ._fields import IntegrationLogFields, IntegrationUpdateFields, StatusesInput
 from ._pagination import DEFAULT_PAGE_SIZE, AsyncLogPaginator, make_query
 from ._sender import AsyncSender
@@ -27,7 +27,7 @@ class AsyncIntegrations:
     def __init__(self, sender: AsyncSender) -> None:
         self._sender = sender
 
-    @ops.operation(ops.LIST_INTEGRATIONS)
+    @operations.operation(operations.LIST_INTEGRATIONS)
     async def list(self, *, sort: str | None = None) -> list[Integration]:
         """``GET /integrations``: all integrations of the user.
 
@@ -35,14 +35,14 @@ class AsyncIntegrations:
         ``-`` for descending. Raises APIError subclasses, APIConnectionError,
         ResponseValidationError.
         """
-        return await self._sender.send(ops.list_integrations(sort))
+        return await self._sender.send(operations.list_integrations(sort))
 
-    @ops.operation(ops.GET_INTEGRATION)
+    @operations.operation(operations.GET_INTEGRATION)
     async def get(self, integration_id: int) -> Integration:
         """``GET /integrations/{id}``. Raises NotFoundError when there is no such integration."""
-        return await self._sender.send(ops.get_integration(integration_id))
+        return await self._sender.send(operations.get_integration(integration_id))
 
-    @ops.operation(ops.UPDATE_INTEGRATION)
+    @operations.operation(operations.UPDATE_INTEGRATION)
     async def update(self, integration_id: int, **fields: Unpack[IntegrationUpdateFields]) -> None:
         """``PATCH /integrations/{id}``: change only the given fields.
 
@@ -50,12 +50,12 @@ class AsyncIntegrations:
         characters, webhook_active=True without webhook_url, ...), BadRequestError,
         NotFoundError.
         """
-        return await self._sender.send(ops.update_integration(integration_id, fields))
+        return await self._sender.send(operations.update_integration(integration_id, fields))
 
-    @ops.operation(ops.DELETE_INTEGRATION)
+    @operations.operation(operations.DELETE_INTEGRATION)
     async def delete(self, integration_id: int) -> None:
         """``DELETE /integrations/{id}``. Raises NotFoundError when there is no such integration."""
-        return await self._sender.send(ops.delete_integration(integration_id))
+        return await self._sender.send(operations.delete_integration(integration_id))
 
 
 class AsyncExceptionLogs:
@@ -64,7 +64,7 @@ class AsyncExceptionLogs:
     def __init__(self, sender: AsyncSender) -> None:
         self._sender = sender
 
-    @ops.operation(ops.LIST_ALL_LOGS, ops.LIST_INTEGRATION_LOGS)
+    @operations.operation(operations.LIST_ALL_LOGS, operations.LIST_INTEGRATION_LOGS)
     def list(
         self,
         integration_id: int | None = None,
@@ -83,7 +83,7 @@ class AsyncExceptionLogs:
         """
         return AsyncLogPaginator(self._sender, make_query(integration_id, page_size, cursor, limit))
 
-    @ops.operation(ops.CREATE_LOG)
+    @operations.operation(operations.CREATE_LOG)
     async def create(
         self, integration_id: int, *, base_url: str, **fields: Unpack[IntegrationLogFields]
     ) -> IntegrationLog:
@@ -95,7 +95,7 @@ class AsyncExceptionLogs:
         NotFoundError.
         """
         return await self._sender.send(
-            ops.create_log(integration_id, {"base_url": base_url, **fields})
+            operations.create_log(integration_id, {"base_url": base_url, **fields})
         )
 
 
@@ -105,7 +105,7 @@ class AsyncShopOrderStatuses:
     def __init__(self, sender: AsyncSender) -> None:
         self._sender = sender
 
-    @ops.operation(ops.GET_STATUSES)
+    @operations.operation(operations.GET_STATUSES)
     async def list(
         self,
         integration_id: int,
@@ -119,9 +119,11 @@ class AsyncShopOrderStatuses:
         ``show_deleted=True`` includes statuses removed by an earlier replace.
         Raises RequestValidationError (language not in the enum), BadRequestError.
         """
-        return await self._sender.send(ops.list_statuses(integration_id, language, show_deleted))
+        return await self._sender.send(
+            operations.list_statuses(integration_id, language, show_deleted)
+        )
 
-    @ops.operation(ops.REPLACE_STATUSES)
+    @operations.operation(operations.REPLACE_STATUSES)
     async def replace(self, integration_id: int, *, statuses: StatusesInput) -> None:
         """``POST /shop-order-statuses``: replace the whole set of statuses.
 
@@ -129,7 +131,7 @@ class AsyncShopOrderStatuses:
         external_ids unique, 1-7 translations with unique languages. Raises
         RequestValidationError, BadRequestError.
         """
-        return await self._sender.send(ops.replace_statuses(integration_id, statuses))
+        return await self._sender.send(operations.replace_statuses(integration_id, statuses))
 
 
 class AsyncStatusMappings:
@@ -138,16 +140,28 @@ class AsyncStatusMappings:
     def __init__(self, sender: AsyncSender) -> None:
         self._sender = sender
 
-    @ops.operation(ops.GET_MAPPING)
+    @operations.operation(operations.GET_MAPPING)
     async def get(self, integration_id: int) -> StatusMapping:
         """``GET /shop-order-statuses/mapping?integration_id=...``. Raises BadRequestError."""
-        return await self._sender.send(ops.get_mapping(integration_id))
+        return await self._sender.send(operations.get_mapping(integration_id))
 
-    @ops.operation(ops.SET_MAPPING)
+    @operations.operation(operations.SET_MAPPING)
     async def set(self, integration_id: int, mapping: Mapping[str, str | None]) -> None:
         """``POST /shop-order-statuses/mapping``.
 
         ``mapping`` maps each of READY_TO_SEND, IN_TRANSIT, DELIVERED and CANCEL to an
         external_id or None. Raises RequestValidationError, BadRequestError.
         """
-        return await self._sender.send(ops.set_mapping(integration_id, mapping))
+        return await self._sender.send(operations.set_mapping(integration_id, mapping))
+
+
+def resource_groups(
+    sender: AsyncSender,
+) -> tuple[AsyncIntegrations, AsyncExceptionLogs, AsyncShopOrderStatuses, AsyncStatusMappings]:
+    """The client's four resource groups over one sender, in the order the client binds them."""
+    return (
+        AsyncIntegrations(sender),
+        AsyncExceptionLogs(sender),
+        AsyncShopOrderStatuses(sender),
+        AsyncStatusMappings(sender),
+    )

@@ -181,13 +181,15 @@ class Client(_ClientBase[httpx.Client, httpx.BaseTransport, Callable[[float], No
         # The resources import the generated models and operations (attrs and ~50
         # modules): loading them with the first client, not with the package, keeps
         # `import sendcloud_integrations` cheap (issue #10).
-        from ._resources import ExceptionLogs, Integrations, ShopOrderStatuses, StatusMappings
+        from ._resources import resource_groups
 
         sender = SyncSender(self._http, self._auth, self._options, self._sleep)
-        self.integrations = Integrations(sender)
-        self.exception_logs = ExceptionLogs(sender)
-        self.shop_order_statuses = ShopOrderStatuses(sender)
-        self.status_mapping = StatusMappings(sender)
+        (
+            self.integrations,
+            self.exception_logs,
+            self.shop_order_statuses,
+            self.status_mapping,
+        ) = resource_groups(sender)
 
     def close(self) -> None:
         if self._owns_http:
@@ -212,7 +214,8 @@ class AsyncClient(
 
     ``http_client`` is an httpx.AsyncClient, ``transport`` an httpx.AsyncBaseTransport,
     ``sleep`` an async function (default ``anyio.sleep``, so asyncio and trio both work).
-    Its resource groups are the same four attributes, with async methods.
+    Its resource groups are the same attributes, with async methods: ``integrations``,
+    ``exception_logs``, ``shop_order_statuses`` and ``status_mapping``.
     """
 
     integrations: AsyncIntegrations
@@ -229,18 +232,15 @@ class AsyncClient(
         return anyio.sleep
 
     def _bind(self) -> None:
-        from ._async_resources import (  # loaded with the first client, as in Client._bind
-            AsyncExceptionLogs,
-            AsyncIntegrations,
-            AsyncShopOrderStatuses,
-            AsyncStatusMappings,
-        )
+        from ._async_resources import resource_groups  # on first use, as in Client._bind
 
         sender = AsyncSender(self._http, self._auth, self._options, self._sleep)
-        self.integrations = AsyncIntegrations(sender)
-        self.exception_logs = AsyncExceptionLogs(sender)
-        self.shop_order_statuses = AsyncShopOrderStatuses(sender)
-        self.status_mapping = AsyncStatusMappings(sender)
+        (
+            self.integrations,
+            self.exception_logs,
+            self.shop_order_statuses,
+            self.status_mapping,
+        ) = resource_groups(sender)
 
     async def aclose(self) -> None:
         if self._owns_http:

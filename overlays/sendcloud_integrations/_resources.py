@@ -14,7 +14,7 @@ from sendcloud_integrations_api.models.language import Language
 from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
 from sendcloud_integrations_api.models.status_mapping import StatusMapping
 
-from . import _operations as ops
+from . import _operations as operations
 from ._fields import IntegrationLogFields, IntegrationUpdateFields, StatusesInput
 from ._pagination import DEFAULT_PAGE_SIZE, LogPaginator, make_query
 from ._sender import SyncSender
@@ -26,7 +26,7 @@ class Integrations:
     def __init__(self, sender: SyncSender) -> None:
         self._sender = sender
 
-    @ops.operation(ops.LIST_INTEGRATIONS)
+    @operations.operation(operations.LIST_INTEGRATIONS)
     def list(self, *, sort: str | None = None) -> list[Integration]:
         """``GET /integrations``: all integrations of the user.
 
@@ -34,14 +34,14 @@ class Integrations:
         ``-`` for descending. Raises APIError subclasses, APIConnectionError,
         ResponseValidationError.
         """
-        return self._sender.send(ops.list_integrations(sort))
+        return self._sender.send(operations.list_integrations(sort))
 
-    @ops.operation(ops.GET_INTEGRATION)
+    @operations.operation(operations.GET_INTEGRATION)
     def get(self, integration_id: int) -> Integration:
         """``GET /integrations/{id}``. Raises NotFoundError when there is no such integration."""
-        return self._sender.send(ops.get_integration(integration_id))
+        return self._sender.send(operations.get_integration(integration_id))
 
-    @ops.operation(ops.UPDATE_INTEGRATION)
+    @operations.operation(operations.UPDATE_INTEGRATION)
     def update(self, integration_id: int, **fields: Unpack[IntegrationUpdateFields]) -> None:
         """``PATCH /integrations/{id}``: change only the given fields.
 
@@ -49,12 +49,12 @@ class Integrations:
         characters, webhook_active=True without webhook_url, ...), BadRequestError,
         NotFoundError.
         """
-        return self._sender.send(ops.update_integration(integration_id, fields))
+        return self._sender.send(operations.update_integration(integration_id, fields))
 
-    @ops.operation(ops.DELETE_INTEGRATION)
+    @operations.operation(operations.DELETE_INTEGRATION)
     def delete(self, integration_id: int) -> None:
         """``DELETE /integrations/{id}``. Raises NotFoundError when there is no such integration."""
-        return self._sender.send(ops.delete_integration(integration_id))
+        return self._sender.send(operations.delete_integration(integration_id))
 
 
 class ExceptionLogs:
@@ -63,7 +63,7 @@ class ExceptionLogs:
     def __init__(self, sender: SyncSender) -> None:
         self._sender = sender
 
-    @ops.operation(ops.LIST_ALL_LOGS, ops.LIST_INTEGRATION_LOGS)
+    @operations.operation(operations.LIST_ALL_LOGS, operations.LIST_INTEGRATION_LOGS)
     def list(
         self,
         integration_id: int | None = None,
@@ -82,7 +82,7 @@ class ExceptionLogs:
         """
         return LogPaginator(self._sender, make_query(integration_id, page_size, cursor, limit))
 
-    @ops.operation(ops.CREATE_LOG)
+    @operations.operation(operations.CREATE_LOG)
     def create(
         self, integration_id: int, *, base_url: str, **fields: Unpack[IntegrationLogFields]
     ) -> IntegrationLog:
@@ -93,7 +93,9 @@ class ExceptionLogs:
         Raises RequestValidationError (unknown field, bad type), BadRequestError,
         NotFoundError.
         """
-        return self._sender.send(ops.create_log(integration_id, {"base_url": base_url, **fields}))
+        return self._sender.send(
+            operations.create_log(integration_id, {"base_url": base_url, **fields})
+        )
 
 
 class ShopOrderStatuses:
@@ -102,7 +104,7 @@ class ShopOrderStatuses:
     def __init__(self, sender: SyncSender) -> None:
         self._sender = sender
 
-    @ops.operation(ops.GET_STATUSES)
+    @operations.operation(operations.GET_STATUSES)
     def list(
         self,
         integration_id: int,
@@ -116,9 +118,9 @@ class ShopOrderStatuses:
         ``show_deleted=True`` includes statuses removed by an earlier replace.
         Raises RequestValidationError (language not in the enum), BadRequestError.
         """
-        return self._sender.send(ops.list_statuses(integration_id, language, show_deleted))
+        return self._sender.send(operations.list_statuses(integration_id, language, show_deleted))
 
-    @ops.operation(ops.REPLACE_STATUSES)
+    @operations.operation(operations.REPLACE_STATUSES)
     def replace(self, integration_id: int, *, statuses: StatusesInput) -> None:
         """``POST /shop-order-statuses``: replace the whole set of statuses.
 
@@ -126,7 +128,7 @@ class ShopOrderStatuses:
         external_ids unique, 1-7 translations with unique languages. Raises
         RequestValidationError, BadRequestError.
         """
-        return self._sender.send(ops.replace_statuses(integration_id, statuses))
+        return self._sender.send(operations.replace_statuses(integration_id, statuses))
 
 
 class StatusMappings:
@@ -135,16 +137,28 @@ class StatusMappings:
     def __init__(self, sender: SyncSender) -> None:
         self._sender = sender
 
-    @ops.operation(ops.GET_MAPPING)
+    @operations.operation(operations.GET_MAPPING)
     def get(self, integration_id: int) -> StatusMapping:
         """``GET /shop-order-statuses/mapping?integration_id=...``. Raises BadRequestError."""
-        return self._sender.send(ops.get_mapping(integration_id))
+        return self._sender.send(operations.get_mapping(integration_id))
 
-    @ops.operation(ops.SET_MAPPING)
+    @operations.operation(operations.SET_MAPPING)
     def set(self, integration_id: int, mapping: Mapping[str, str | None]) -> None:
         """``POST /shop-order-statuses/mapping``.
 
         ``mapping`` maps each of READY_TO_SEND, IN_TRANSIT, DELIVERED and CANCEL to an
         external_id or None. Raises RequestValidationError, BadRequestError.
         """
-        return self._sender.send(ops.set_mapping(integration_id, mapping))
+        return self._sender.send(operations.set_mapping(integration_id, mapping))
+
+
+def resource_groups(
+    sender: SyncSender,
+) -> tuple[Integrations, ExceptionLogs, ShopOrderStatuses, StatusMappings]:
+    """The client's four resource groups over one sender, in the order the client binds them."""
+    return (
+        Integrations(sender),
+        ExceptionLogs(sender),
+        ShopOrderStatuses(sender),
+        StatusMappings(sender),
+    )
