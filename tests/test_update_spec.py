@@ -72,7 +72,7 @@ CASES = [
         ],
         [
             f"sc.Client.exception_logs.list points at operation {ALL_LOGS}, which the spec "
-            f"no longer has: {REVISIT}_resources.py",
+            f"no longer has: {REVISIT}_async_resources.py",
             f"sc.AsyncClient.exception_logs.list points at operation {ALL_LOGS}",
         ],
         id="operation-removed",
@@ -87,7 +87,7 @@ CASES = [
         ],
         [
             "sc.Client.exception_logs.list has no argument for query parameter 'exception_type'"
-            f" of {ALL_LOGS}: {REVISIT}_resources.py",
+            f" of {ALL_LOGS}: {REVISIT}_async_resources.py",
         ],
         id="optional-query-parameter-added",
     ),
