@@ -19,11 +19,11 @@ from typing import Any
 
 import httpx
 import sendcloud_integrations as sc
+from sendcloud_integrations.testing._spec_reader import SpecView
 
 BASE_URL = "http://localhost/api/v3"
 PATH_ID = 23452345  # the integration id the spec's own examples use
 MODES = ("sync", "async")
-HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 ERRORS_REF = "#/components/schemas/errors"
 
 AnyClient = sc.Client | sc.AsyncClient
@@ -44,16 +44,6 @@ SET_MAPPING = OP + "post-shop_order_statuses_mapping"
 
 
 # --- the spec ---------------------------------------------------------------------------
-
-
-def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    ref = node.get("$ref")
-    if ref is None:
-        return node
-    target: Any = spec
-    for part in ref.removeprefix("#/").split("/"):
-        target = target[part]
-    return dict(target)
 
 
 @dataclass(frozen=True)
@@ -90,22 +80,18 @@ class SpecOperation:
 
 
 def spec_operations(spec: dict[str, Any]) -> dict[str, SpecOperation]:
+    view = SpecView(spec)
     found: dict[str, SpecOperation] = {}
-    for path, item in spec["paths"].items():
-        shared = [_resolve(spec, p) for p in item.get("parameters", [])]
-        for method in HTTP_METHODS:
-            if method not in item:
-                continue
-            op = item[method]
-            body = op.get("requestBody", {}).get("content", {}).get("application/json", {})
-            found[op["operationId"]] = SpecOperation(
-                operation_id=op["operationId"],
-                method=method.upper(),
-                path=path,
-                parameters=shared + [_resolve(spec, p) for p in op.get("parameters", [])],
-                request_examples={k: v["value"] for k, v in body.get("examples", {}).items()},
-                responses=op["responses"],
-            )
+    for op_id, (method, path, op) in view.operations().items():
+        body = view.request_body(op_id) or {}
+        found[op_id] = SpecOperation(
+            operation_id=op_id,
+            method=method,
+            path=path,
+            parameters=[dict(p) for p in view.params(op_id).values()],
+            request_examples={k: v["value"] for k, v in body.get("examples", {}).items()},
+            responses=op["responses"],
+        )
     return found
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from sendcloud_integrations import _config, _oauth2
 from sendcloud_integrations import _operations as ops
 
-from .spec_view import SpecView
+from sendcloud_integrations.testing._spec_reader import SpecView
 
 OVERLAY = "overlays/sendcloud_integrations/"
 LOG_LISTS = (ops.LIST_ALL_LOGS, ops.LIST_INTEGRATION_LOGS)

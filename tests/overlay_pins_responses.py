@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from sendcloud_integrations import _operations as ops
+from sendcloud_integrations.testing._spec_reader import SpecView
 
 from .overlay_pins import _fields, _gone, pin
-from .spec_view import SpecView
 
 # --- _errors.py -----------------------------------------------------------------------
 

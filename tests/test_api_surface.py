@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 import yaml
+from sendcloud_integrations.testing._spec_reader import SpecView
 
 from .conftest import ROOT
-from .spec_view import SpecView
 
 sys.path.insert(0, str(ROOT / "tools"))
 import api_surface

@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 import pytest
 import sendcloud_integrations as sc
+from sendcloud_integrations import _retry
 from sendcloud_integrations._retry import parse_retry_after, retry_delay
 
 from ._client_harness import MODES, AnyClient, Harness, Recorder, json_response
@@ -64,15 +65,15 @@ def h(request: pytest.FixtureRequest) -> Harness:
     return Harness(request.param)
 
 
-def ceiling(retry: int) -> float:
-    """The backoff ceiling before retry number ``retry``: 0.5 s doubling, capped at 8 s."""
-    return min(8.0, 0.5 * 2 ** (retry - 1))
+@pytest.fixture(autouse=True)
+def fixed_jitter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Jitter fixed at the middle of its range: each backoff is 3/4 of its ceiling."""
+    monkeypatch.setattr(_retry, "jitter", lambda: 0.5)
 
 
-def assert_backoff(delays: list[float]) -> None:
-    """Each delay lies in the jittered band [ceiling/2, ceiling] of its retry number."""
-    for retry, delay in enumerate(delays, start=1):
-        assert ceiling(retry) / 2 <= delay <= ceiling(retry), (retry, delay)
+# The backoff ceiling doubles from 0.5 s and is capped at 8 s; with the fixed jitter
+# the delays before retries 1, 2, 3, ... are 3/4 of 0.5, 1, 2, 4, 8, 8, ...
+BACKOFF = [0.375, 0.75, 1.5, 3.0, 6.0, 6.0, 6.0, 6.0, 6.0]
 
 
 def copy(response: httpx.Response) -> httpx.Response:
@@ -92,8 +93,7 @@ async def test_reads_are_retried_on_transient_failures(
     await h.run(call(client))
     assert len(recorder.requests) == 3
     assert {r.method for r in recorder.requests} == {method}
-    assert len(h.delays) == 2
-    assert_backoff(h.delays)
+    assert h.delays == BACKOFF[:2]
     await h.close(client)
 
 
@@ -141,10 +141,7 @@ async def test_backoff_grows_exponentially_and_is_capped_at_eight_seconds(h: Har
     with pytest.raises(sc.ServerError):
         await h.run(client.integrations.get(1))
     assert len(recorder.requests) == 10
-    assert len(h.delays) == 9
-    assert_backoff(h.delays)
-    assert max(h.delays) <= 8.0
-    assert min(h.delays[5:]) >= 4.0  # retries 6+ sit in the capped band [4, 8]
+    assert h.delays == BACKOFF
     await h.close(client)
 
 
@@ -219,8 +216,7 @@ async def test_unusable_retry_after_falls_back_to_backoff(h: Harness, header: st
     recorder = Recorder([httpx.Response(429, headers={"Retry-After": header}), httpx.Response(204)])
     client = h.client(recorder)
     await h.run(client.integrations.delete(1))
-    assert len(h.delays) == 1
-    assert_backoff(h.delays)
+    assert h.delays == BACKOFF[:1]
     await h.close(client)
 
 
@@ -262,7 +258,7 @@ async def test_writes_are_retried_when_the_request_never_left(
     assert len(recorder.requests) == 3
     bodies = recorder.json_bodies()
     assert bodies[0] == bodies[1] == bodies[2]
-    assert_backoff(h.delays)
+    assert h.delays == BACKOFF[:2]
     await h.close(client)
 
 

@@ -27,12 +27,12 @@ from typing import Any
 import attrs
 import httpx
 import pytest
+from sendcloud_integrations.testing._spec_reader import SpecView
 from sendcloud_integrations_api import api, models
 from sendcloud_integrations_api.client import Client
 from sendcloud_integrations_api.types import UNSET, Unset
 
 from .conftest import load_spec
-from .spec_view import SpecView
 
 PREFIX = "sc-public-v3-integrations-"
 NONE = type(None)

@@ -1,83 +1,99 @@
-"""The public API: what ``sendcloud_integrations`` exports, pinned like httpx's test."""
+"""The public API: what ``sendcloud_integrations`` exports, checked as properties (like httpx).
+
+Not a copy of ``__all__``: the list is sorted, complete (nothing public left out, nothing
+listed that is not there), every name in it imports, and every class in it is documented.
+"""
 
 from __future__ import annotations
 
+import enum
+import inspect
+import types
+
+import pytest
 import sendcloud_integrations as sc
 
-EXPECTED = [
-    "DEFAULT_BASE_URL",
-    "DEFAULT_TOKEN_URL",
-    "SPEC_VERSION",
-    "UNSET",
-    "APIConnectionError",
-    "APIError",
-    "APITimeoutError",
-    "AsyncClient",
-    "AsyncLogPaginator",
-    "AuthenticationError",
-    "BadRequestError",
-    "BasicAuth",
-    "CapturedResponses",
-    "Client",
-    "ClientClosedError",
-    "ConfigurationError",
-    "ConflictError",
-    "DefaultAioHttpClient",
-    "ErrorDetail",
-    "FeedbackType",
-    "InsecureTransportError",
-    "Integration",
-    "IntegrationLog",
-    "Language",
-    "LogPage",
-    "LogPaginator",
-    "MissingExtraError",
-    "NewShopOrderStatus",
-    "NewShopOrderStatusTranslation",
-    "NotFoundError",
-    "OAuth2ClientCredentials",
-    "PaginationError",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "RequestValidationError",
-    "ResponseValidationError",
-    "RetryPolicy",
-    "SendcloudError",
-    "ServerError",
-    "ShopOrderStatus",
-    "ShopOrderStatusTranslation",
-    "StatusCategory",
-    "StatusMapping",
-    "StatusMappingEntry",
-    "Unset",
-    "__version__",
-]
+
+def _isort_style(name: str) -> tuple[int, str]:
+    # ruff's RUF022 order: CONSTANTS, then Classes, then everything else.
+    group = 0 if name.isupper() else 1 if name[:1].isupper() else 2
+    return group, name
 
 
-def test_all_is_exactly_the_pinned_public_api() -> None:
-    """``__all__`` lists exactly the pinned names; a change here is a public API change."""
-    assert sc.__all__ == EXPECTED
+def _public_names() -> set[str]:
+    # dir() includes the lazily imported names (module __dir__), vars() does not yet.
+    return {
+        name
+        for name in dir(sc)
+        if (not name.startswith("_") or name == "__version__")
+        and not isinstance(getattr(sc, name), types.ModuleType)
+    }
+
+
+def test_all_is_sorted() -> None:
+    """``__all__`` is in isort order, so an addition lands in one obvious place."""
+    assert sc.__all__ == sorted(sc.__all__, key=_isort_style)
+
+
+def test_all_has_no_duplicates() -> None:
+    """Each public name is listed once."""
+    assert len(sc.__all__) == len(set(sc.__all__))
+
+
+def test_all_is_complete() -> None:
+    """Every public attribute (lazy ones included) that is not a submodule is in ``__all__``."""
+    assert _public_names() - set(sc.__all__) == set()
+
+
+@pytest.mark.parametrize("name", sc.__all__)
+def test_every_listed_name_imports(name: str) -> None:
+    """``from sendcloud_integrations import NAME`` works for each listed name."""
+    namespace: dict[str, object] = {}
+    exec(f"from sendcloud_integrations import {name}", namespace)
+    assert namespace[name] is getattr(sc, name)
+
+
+def test_star_import_gives_exactly_all() -> None:
+    """``from sendcloud_integrations import *`` binds exactly the listed names."""
+    namespace: dict[str, object] = {}
+    exec("from sendcloud_integrations import *", namespace)
+    assert set(namespace) - {"__builtins__"} == set(sc.__all__)
+
+
+CLASSES = [name for name in sc.__all__ if isinstance(getattr(sc, name), type)]
+# Generated enums and Unset come without a docstring from the generator's templates;
+# strict xfail, so the day the templates give them one this list must shrink.
+UNDOCUMENTED_GENERATED = {
+    name
+    for name in CLASSES
+    if getattr(sc, name).__module__.startswith("sendcloud_integrations_api.")
+    and (issubclass(getattr(sc, name), enum.Enum) or name == "Unset")
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(
+            name,
+            marks=pytest.mark.xfail(reason="generated without a docstring (templates/)"),
+        )
+        if name in UNDOCUMENTED_GENERATED
+        else name
+        for name in CLASSES
+    ],
+)
+def test_every_exported_class_is_documented(name: str) -> None:
+    """Each exported class has a docstring of its own (not one inherited from a base)."""
+    cls = getattr(sc, name)
+    assert (vars(cls).get("__doc__") or "").strip(), f"{name} has no docstring"
+    assert inspect.getdoc(cls)
 
 
 def test_exported_classes_present_themselves_as_public() -> None:
     """Hand-written classes report module ``sendcloud_integrations``; models their generated one."""
-    for name in sc.__all__:
-        member = getattr(sc, name)
-        if not isinstance(member, type):
-            continue
-        module = member.__module__
+    for name in CLASSES:
+        module = getattr(sc, name).__module__
         assert module == "sendcloud_integrations" or module.startswith(
             ("sendcloud_integrations_api.models.", "sendcloud_integrations_api.types")
         ), f"{name} lives in {module}"
-
-
-def test_nothing_public_is_left_out_of_all() -> None:
-    """Every public attribute that is not a submodule is listed in ``__all__``."""
-    import types
-
-    public = {
-        name
-        for name, value in vars(sc).items()
-        if not name.startswith("_") and not isinstance(value, types.ModuleType)
-    }
-    assert public <= set(sc.__all__), public - set(sc.__all__)

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 import httpx
 import pytest
+from sendcloud_integrations.testing._spec_reader import SpecView
 from sendcloud_integrations_api import api as api_package
 from sendcloud_integrations_api import models
 from sendcloud_integrations_api.client import AuthenticatedClient
@@ -33,7 +34,6 @@ from .conftest import load_spec
 BASE_URL = "http://localhost/api/v3"
 TOKEN = "generated-client-test-token"
 PATH_ID = 23452345  # the integration id of the spec's own examples
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 ERRORS_REF = "#/components/schemas/errors"
 OP = "sc-public-v3-integrations-"  # the prefix every operationId shares
 LIST_INTEGRATIONS = OP + "get-list_integrations"
@@ -62,17 +62,6 @@ KNOWN_DEFECTS: dict[tuple[str, int, str], type[Exception]] = {
 def snake_case(name: str) -> str:
     """The module name openapi-python-client derives from an operationId or a tag."""
     return re.sub(r"[^0-9a-zA-Z]+", "_", name).strip("_").lower()
-
-
-def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    """Follow one local $ref, e.g. a shared parameter."""
-    ref = node.get("$ref")
-    if ref is None:
-        return node
-    target: Any = spec
-    for part in ref.removeprefix("#/").split("/"):
-        target = target[part]
-    return dict(target)
 
 
 @dataclass(frozen=True)
@@ -120,22 +109,18 @@ class Operation:
 
 
 def spec_operations(spec: dict[str, Any]) -> Iterator[Operation]:
-    for path, item in spec["paths"].items():
-        shared = [resolve(spec, p) for p in item.get("parameters", [])]
-        for method in HTTP_METHODS:
-            if method not in item:
-                continue
-            op = item[method]
-            body = op.get("requestBody", {}).get("content", {}).get("application/json", {})
-            yield Operation(
-                operation_id=op["operationId"],
-                method=method,
-                path=path,
-                tag=op["tags"][0],
-                parameters=shared + [resolve(spec, p) for p in op.get("parameters", [])],
-                request_examples={k: v["value"] for k, v in body.get("examples", {}).items()},
-                responses=op["responses"],
-            )
+    view = SpecView(spec)
+    for op_id, (method, path, op) in view.operations().items():
+        body = view.request_body(op_id) or {}
+        yield Operation(
+            operation_id=op_id,
+            method=method.lower(),
+            path=path,
+            tag=op["tags"][0],
+            parameters=[dict(p) for p in view.params(op_id).values()],
+            request_examples={k: v["value"] for k, v in body.get("examples", {}).items()},
+            responses=op["responses"],
+        )
 
 
 @dataclass(frozen=True)

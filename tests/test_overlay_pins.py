@@ -12,10 +12,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from sendcloud_integrations.testing._spec_reader import SpecView
 
 from .conftest import ROOT
 from .overlay_pins import OVERLAY, PINS, Pin, pin_failures
-from .spec_view import SpecView
 
 Spec = dict[str, Any]
 ID_PATH, LOGS_PATH = "/integrations/{id}", "/integrations/logs"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,49 +18,7 @@ import pytest
 from sendcloud_integrations.testing import Sandbox
 
 from .conftest import ROOT
-
-README = ROOT / "README.md"
-FENCE = re.compile(r"^```(?P<info>[^`]*)$")
-
-
-@dataclass(frozen=True)
-class Block:
-    line: int  # README line of the first line of code
-    info: str
-    code: str
-
-    @property
-    def runs(self) -> bool:
-        return self.info.split() == ["python"]
-
-    @property
-    def is_python(self) -> bool:
-        return self.info.split()[:1] in (["python"], ["py"])
-
-    def compiled(self) -> Any:
-        # Padding makes line numbers in tracebacks those of the README.
-        return compile("\n" * (self.line - 1) + self.code, str(README), "exec")
-
-
-def blocks(text: str) -> list[Block]:
-    """The fenced code blocks of a Markdown text, in order."""
-    found: list[Block] = []
-    lines = text.splitlines()
-    start: tuple[int, str] | None = None
-    for number, line in enumerate(lines, start=1):
-        fence = FENCE.match(line.strip())
-        if fence is None:
-            continue
-        if start is None:
-            start = (number + 1, fence["info"].strip())
-        elif not fence["info"].strip():
-            first, info = start
-            found.append(Block(first, info, "\n".join(lines[first - 1 : number - 1]) + "\n"))
-            start = None
-    if start is not None:
-        raise ValueError(f"README.md:{start[0] - 1}: code block never closed")
-    return found
-
+from .readme_blocks import PREDEFINED, README, Block, blocks
 
 ALL = blocks(README.read_text(encoding="utf-8"))
 RUNNABLE = [b for b in ALL if b.runs]
@@ -100,6 +57,8 @@ def test_readme_example_runs_against_the_sandbox(
             "CLIENT_ID": creds.client_id,
             "CLIENT_SECRET": creds.client_secret,
         }
+        # The same names the type checkers' prelude declares (tests/readme_blocks.py).
+        assert set(namespace) - {"__name__"} == set(PREDEFINED)
         exec(block.compiled(), namespace)
     # Examples print what a reader would see; the secrets never show up in it.
     out = capsys.readouterr().out
@@ -107,11 +66,24 @@ def test_readme_example_runs_against_the_sandbox(
     assert creds.client_secret not in out
 
 
-def test_skipped_python_blocks_still_compile() -> None:
+SKIPPED = [b for b in ALL if b.is_python and not b.runs]
+
+
+def test_a_broken_skip_block_fails_to_compile() -> None:
+    """compiled() raises SyntaxError on a skip block that is not valid Python."""
+    (block,) = blocks("```python skip\ndef broken(:\n```\n")
+    assert block.is_python
+    assert not block.runs
+    with pytest.raises(SyntaxError):
+        block.compiled()
+
+
+# With no skip block in the README, pytest reports this as skipped (empty parameter set)
+# rather than passing over nothing.
+@pytest.mark.parametrize("block", SKIPPED, ids=[f"README.md:{b.line}" for b in SKIPPED])
+def test_skipped_python_block_still_compiles(block: Block) -> None:
     """A python block marked skip is not run, but it is at least valid Python."""
-    for block in ALL:
-        if block.is_python and not block.runs:
-            block.compiled()
+    block.compiled()
 
 
 def _nox_sessions() -> set[str]:

@@ -76,7 +76,7 @@ CASES = [
         ],
         [
             f"sc.Client.exception_logs.list points at operation {ALL_LOGS}, which the spec "
-            f"no longer has: {REVISIT}_resources.py",
+            f"no longer has: {REVISIT}_async_resources.py",
             f"sc.AsyncClient.exception_logs.list points at operation {ALL_LOGS}",
         ],
         id="operation-removed",

@@ -5,29 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from sendcloud_integrations.testing._spec_reader import METHODS, pointer, resolve
 from surface_text import FLAGS, SCHEMA_KEYS, Attrs, Key, Surface
-
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-
-
-def _pointer(spec: Mapping[str, Any], ref: str) -> Any:
-    if not ref.startswith("#/"):
-        raise ValueError(f"only local $ref is supported, got {ref!r}")
-    node: Any = spec
-    for part in ref[2:].split("/"):
-        node = node[part.replace("~1", "/").replace("~0", "~")]
-    return node
-
-
-def _deref(spec: Mapping[str, Any], obj: Any) -> Any:
-    """Follow $ref of non-schema objects (parameters, responses, bodies, headers)."""
-    seen = 0
-    while isinstance(obj, Mapping) and "$ref" in obj:
-        obj = _pointer(spec, obj["$ref"])
-        seen += 1
-        if seen > 20:
-            raise ValueError("$ref cycle")
-    return obj
 
 
 def _ref_name(ref: str) -> str:
@@ -52,7 +31,7 @@ def _reachable(spec: Mapping[str, Any], roots: list[Any]) -> set[str]:
     todo = list(roots)
     while todo:
         for ref in _refs(todo.pop()):
-            target = _pointer(spec, ref)
+            target = pointer(spec, ref)
             name = _ref_name(ref)
             if ref.startswith("#/components/schemas/"):
                 if name in found:
@@ -80,7 +59,7 @@ def _merge_all_of(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> dict[st
     for part in schema["allOf"]:
         if "$ref" in part:
             names.append(_ref_name(part["$ref"]))
-        resolved = _pointer(spec, part["$ref"]) if "$ref" in part else part
+        resolved = pointer(spec, part["$ref"]) if "$ref" in part else part
         if "allOf" in resolved:
             resolved = _merge_all_of(spec, resolved)
         props.update(resolved.get("properties", {}))
@@ -106,7 +85,7 @@ def _schema_attrs(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> Attrs:
         attrs["ref"] = _ref_name(schema["$ref"])
         if "type" not in schema:
             # A pure $ref has the type of its target.
-            attrs["type"] = _types(_pointer(spec, schema["$ref"]))[0]
+            attrs["type"] = _types(pointer(spec, schema["$ref"]))[0]
     for key in SCHEMA_KEYS:
         if key in schema and key not in attrs:
             value = schema[key]
@@ -172,7 +151,7 @@ def _operation(spec: Mapping[str, Any], path: str, method: str, out: Surface) ->
 
     params: dict[tuple[str, str], Mapping[str, Any]] = {}
     for raw in [*item.get("parameters", []), *op.get("parameters", [])]:
-        param = _deref(spec, raw)
+        param = resolve(spec, raw)
         params[(param["in"], param["name"])] = param
     for (where, name), param in sorted(params.items()):
         schema = param.get("schema")
@@ -182,18 +161,18 @@ def _operation(spec: Mapping[str, Any], path: str, method: str, out: Surface) ->
         _flatten(spec, schema, (*op_key, f"param {where} {name}"), out, {"required": required})
 
     if "requestBody" in op:
-        body = _deref(spec, op["requestBody"])
+        body = resolve(spec, op["requestBody"])
         body_key = (*op_key, "request body")
         out[body_key] = {"required": bool(body.get("required", False))}
         for media in sorted(body.get("content", {})):
             _flatten(spec, body["content"][media].get("schema"), (*body_key, media), out)
 
     for code in sorted(op.get("responses", {}), key=str):
-        response = _deref(spec, op["responses"][code])
+        response = resolve(spec, op["responses"][code])
         resp_key = (*op_key, f"response {code}")
         out[resp_key] = {}
         for name in sorted(response.get("headers", {})):
-            header = _deref(spec, response["headers"][name])
+            header = resolve(spec, response["headers"][name])
             extra = {"required": bool(header.get("required", False))}
             _flatten(spec, header.get("schema"), (*resp_key, f"header {name}"), out, extra)
         for media in sorted(response.get("content", {})):
@@ -204,10 +183,10 @@ def _operations(spec: Mapping[str, Any]) -> list[tuple[str, str]]:
     found = [
         (path, method)
         for path, item in spec.get("paths", {}).items()
-        for method in HTTP_METHODS
+        for method in METHODS
         if method in item
     ]
-    return sorted(found, key=lambda pm: (pm[0], HTTP_METHODS.index(pm[1])))
+    return sorted(found, key=lambda pm: (pm[0], METHODS.index(pm[1])))
 
 
 def _usage(spec: Mapping[str, Any]) -> dict[str, str]:
@@ -235,7 +214,7 @@ def build(spec: Mapping[str, Any]) -> Surface:
         out[(f"server {server['url']}",)] = {}
     schemes = spec.get("components", {}).get("securitySchemes", {})
     for name in sorted(schemes):
-        scheme = _deref(spec, schemes[name])
+        scheme = resolve(spec, schemes[name])
         key: Key = (f"security-scheme {name}",)
         out[key] = {
             k: scheme[k] for k in ("type", "scheme", "in", "name", "bearerFormat") if k in scheme

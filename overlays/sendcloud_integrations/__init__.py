@@ -135,13 +135,18 @@ __all__ = [
     "__version__",
 ]
 
+
 # Present hand-written classes as `sendcloud_integrations.X` (reprs, tracebacks,
 # docs), the way httpx does; generated models keep their own module.
-for _name in __all__:
-    _member = globals().get(_name)
-    if getattr(_member, "__module__", "").startswith("sendcloud_integrations."):
-        _member.__module__ = "sendcloud_integrations"
-del _name, _member
+def _present_as_public() -> None:
+    for name in __all__:
+        member = globals().get(name)
+        if getattr(member, "__module__", "").startswith("sendcloud_integrations."):
+            member.__module__ = "sendcloud_integrations"
+
+
+_present_as_public()
+del _present_as_public
 
 # Hidden from type checkers, which see the imports above: with a visible module
 # __getattr__, mypy would accept any misspelt `sc.Nme`.

@@ -1,9 +1,12 @@
-"""Resource groups of the async client; each mirrors its twin in _resources.py.
+"""Resource groups of the clients: ``client.integrations`` and the three others.
 
 Every method takes the escape hatches of Stainless-generated SDKs (openai-python):
 ``extra_headers``, ``extra_query`` and ``extra_body`` (merged into the JSON body
 after the known fields are validated), and ``timeout`` for this call only.
 """
+
+# unasync: the one source of the resource classes. tools/unasync.py writes the
+# unasync: sync _resources.py from this file; `nox -s lint` fails when it is stale.
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from sendcloud_integrations_api.models.integration_log import IntegrationLog
 from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
 from sendcloud_integrations_api.models.status_mapping import StatusMapping
 
-from . import _operations as ops
+from . import _operations as operations
 from ._fields import (
     IntegrationListQuery,
     IntegrationLogFields,
@@ -35,7 +38,7 @@ class AsyncIntegrations:
     def __init__(self, sender: AsyncSender) -> None:
         self._sender = sender
 
-    @ops.operation(ops.LIST_INTEGRATIONS)
+    @operations.operation(operations.LIST_INTEGRATIONS)
     async def list(
         self,
         *,
@@ -51,11 +54,11 @@ class AsyncIntegrations:
         ``-`` for descending. Raises APIError subclasses, APIConnectionError,
         ResponseValidationError.
         """
-        extra = ops.extras(extra_headers, extra_query, timeout)
+        extra = operations.extras(extra_headers, extra_query, timeout)
         options = self._sender.options
-        return await self._sender.send(ops.list_integrations(options, query, extra, extra_body))
+        return await self._sender.send(operations.list_integrations(options, query, extra, extra_body))
 
-    @ops.operation(ops.GET_INTEGRATION)
+    @operations.operation(operations.GET_INTEGRATION)
     async def get(
         self,
         integration_id: int,
@@ -66,13 +69,13 @@ class AsyncIntegrations:
         timeout: Timeout = None,
     ) -> Integration:
         """``GET /integrations/{id}``. Raises NotFoundError when there is no such integration."""
-        extra = ops.extras(extra_headers, extra_query, timeout)
+        extra = operations.extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         return await self._sender.send(
-            ops.get_integration(options, integration_id, extra, extra_body)
+            operations.get_integration(options, integration_id, extra, extra_body)
         )
 
-    @ops.operation(ops.UPDATE_INTEGRATION)
+    @operations.operation(operations.UPDATE_INTEGRATION)
     async def update(
         self,
         integration_id: int,
@@ -89,12 +92,12 @@ class AsyncIntegrations:
         length bounds, webhook_active=True without webhook_url, ...), BadRequestError,
         NotFoundError.
         """
-        extra = ops.extras(extra_headers, extra_query, timeout)
+        extra = operations.extras(extra_headers, extra_query, timeout)
         options = self._sender.options
-        call = ops.update_integration(options, integration_id, fields, extra, extra_body)
+        call = operations.update_integration(options, integration_id, fields, extra, extra_body)
         return await self._sender.send(call)
 
-    @ops.operation(ops.DELETE_INTEGRATION)
+    @operations.operation(operations.DELETE_INTEGRATION)
     async def delete(
         self,
         integration_id: int,
@@ -105,10 +108,10 @@ class AsyncIntegrations:
         timeout: Timeout = None,
     ) -> None:
         """``DELETE /integrations/{id}``. Raises NotFoundError when there is no such integration."""
-        extra = ops.extras(extra_headers, extra_query, timeout)
+        extra = operations.extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         return await self._sender.send(
-            ops.delete_integration(options, integration_id, extra, extra_body)
+            operations.delete_integration(options, integration_id, extra, extra_body)
         )
 
 
@@ -118,7 +121,7 @@ class AsyncExceptionLogs:
     def __init__(self, sender: AsyncSender) -> None:
         self._sender = sender
 
-    @ops.operation(ops.LIST_ALL_LOGS, ops.LIST_INTEGRATION_LOGS)
+    @operations.operation(operations.LIST_ALL_LOGS, operations.LIST_INTEGRATION_LOGS)
     def list(
         self,
         integration_id: int | None = None,
@@ -133,22 +136,21 @@ class AsyncExceptionLogs:
     ) -> AsyncLogPaginator:
         """``GET /integrations/logs``, or ``GET /integrations/{id}/logs`` with an id.
 
-        Returns a lazy async iterator (``async for``) over every log on every page
-        (newest first); nothing is sent until you iterate. ``.pages()`` yields
-        LogPage objects. ``page_size``
+        Returns a lazy iterator over every log on every page (newest first); nothing
+        is sent until you iterate. ``.pages()`` yields LogPage objects. ``page_size``
         defaults to the spec's maximum. ``cursor`` resumes from a page's
         ``next_cursor`` (or an error's ``resume_cursor``); ``limit`` stops after that
-        many logs, ``max_pages`` after that many pages (a hard stop for servers
-        that never end). Arguments are checked now (RequestValidationError); errors while
+        many logs, ``max_pages`` after that many pages (a hard stop for servers that
+        never end). Arguments are checked now (RequestValidationError); errors while
         iterating carry ``resume_cursor``.
         """
-        extra = ops.extras(extra_headers, extra_query, timeout)
-        own, extra = ops.log_list_extras(self._sender.options, query, extra, extra_body)
+        extra = operations.extras(extra_headers, extra_query, timeout)
+        own, extra = operations.log_list_extras(self._sender.options, query, extra, extra_body)
         page_size = own.get("page_size", DEFAULT_PAGE_SIZE)
         paged = make_query(integration_id, page_size, own.get("cursor"), limit, max_pages)
         return AsyncLogPaginator(self._sender, paged, extra)
 
-    @ops.operation(ops.CREATE_LOG)
+    @operations.operation(operations.CREATE_LOG)
     async def create(
         self,
         integration_id: int,
@@ -166,9 +168,9 @@ class AsyncExceptionLogs:
         Raises RequestValidationError (unknown field, bad type), BadRequestError,
         NotFoundError.
         """
-        extra = ops.extras(extra_headers, extra_query, timeout)
+        extra = operations.extras(extra_headers, extra_query, timeout)
         options = self._sender.options
-        call = ops.create_log(options, integration_id, fields, extra, extra_body)
+        call = operations.create_log(options, integration_id, fields, extra, extra_body)
         return await self._sender.send(call)
 
 
@@ -178,7 +180,7 @@ class AsyncShopOrderStatuses:
     def __init__(self, sender: AsyncSender) -> None:
         self._sender = sender
 
-    @ops.operation(ops.GET_STATUSES)
+    @operations.operation(operations.GET_STATUSES)
     async def list(
         self,
         integration_id: int,
@@ -195,12 +197,12 @@ class AsyncShopOrderStatuses:
         ``show_deleted=True`` includes statuses removed by an earlier replace.
         Raises RequestValidationError (language not in the enum), BadRequestError.
         """
-        extra = ops.extras(extra_headers, extra_query, timeout)
+        extra = operations.extras(extra_headers, extra_query, timeout)
         options = self._sender.options
-        call = ops.list_statuses(options, integration_id, query, extra, extra_body)
+        call = operations.list_statuses(options, integration_id, query, extra, extra_body)
         return await self._sender.send(call)
 
-    @ops.operation(ops.REPLACE_STATUSES)
+    @operations.operation(operations.REPLACE_STATUSES)
     async def replace(
         self,
         integration_id: int,
@@ -217,9 +219,9 @@ class AsyncShopOrderStatuses:
         external_ids unique, translations within the spec's bounds with unique
         languages. Raises RequestValidationError, BadRequestError.
         """
-        extra = ops.extras(extra_headers, extra_query, timeout)
+        extra = operations.extras(extra_headers, extra_query, timeout)
         options = self._sender.options
-        call = ops.replace_statuses(options, integration_id, statuses, extra, extra_body)
+        call = operations.replace_statuses(options, integration_id, statuses, extra, extra_body)
         return await self._sender.send(call)
 
 
@@ -229,7 +231,7 @@ class AsyncStatusMappings:
     def __init__(self, sender: AsyncSender) -> None:
         self._sender = sender
 
-    @ops.operation(ops.GET_MAPPING)
+    @operations.operation(operations.GET_MAPPING)
     async def get(
         self,
         integration_id: int,
@@ -240,11 +242,11 @@ class AsyncStatusMappings:
         timeout: Timeout = None,
     ) -> StatusMapping:
         """``GET /shop-order-statuses/mapping?integration_id=...``. Raises BadRequestError."""
-        extra = ops.extras(extra_headers, extra_query, timeout)
+        extra = operations.extras(extra_headers, extra_query, timeout)
         options = self._sender.options
-        return await self._sender.send(ops.get_mapping(options, integration_id, extra, extra_body))
+        return await self._sender.send(operations.get_mapping(options, integration_id, extra, extra_body))
 
-    @ops.operation(ops.SET_MAPPING)
+    @operations.operation(operations.SET_MAPPING)
     async def set(
         self,
         integration_id: int,
@@ -260,7 +262,19 @@ class AsyncStatusMappings:
         ``mapping`` maps each of the spec's status categories (READY_TO_SEND, ...) to
         an external_id or None. Raises RequestValidationError, BadRequestError.
         """
-        extra = ops.extras(extra_headers, extra_query, timeout)
+        extra = operations.extras(extra_headers, extra_query, timeout)
         options = self._sender.options
-        call = ops.set_mapping(options, integration_id, mapping, extra, extra_body)
+        call = operations.set_mapping(options, integration_id, mapping, extra, extra_body)
         return await self._sender.send(call)
+
+
+def resource_groups(
+    sender: AsyncSender,
+) -> tuple[AsyncIntegrations, AsyncExceptionLogs, AsyncShopOrderStatuses, AsyncStatusMappings]:
+    """The client's four resource groups over one sender, in the order the client binds them."""
+    return (
+        AsyncIntegrations(sender),
+        AsyncExceptionLogs(sender),
+        AsyncShopOrderStatuses(sender),
+        AsyncStatusMappings(sender),
+    )

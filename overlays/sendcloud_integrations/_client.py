@@ -1,4 +1,10 @@
-"""``sc.Client`` and ``sc.AsyncClient``: one httpx client each, resources on top."""
+"""``sc.Client`` and ``sc.AsyncClient``: one httpx client each, resources on top.
+
+One constructor serves both (``_ClientBase.__init__``, generic over the httpx
+client, transport and sleep types); the subclasses add only what genuinely
+differs: which httpx client is made, which sender and resources are bound, and
+how the client is closed.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from contextlib import AbstractContextManager
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import anyio
 import httpx
@@ -23,6 +29,19 @@ from ._config import as_timeout as _as_timeout
 from ._credentials import check_endpoint_url
 from ._errors import ConfigurationError
 from ._sender import AsyncSender, CapturedResponses, SyncSender, capture_responses
+
+if TYPE_CHECKING:
+    from ._async_resources import (
+        AsyncExceptionLogs,
+        AsyncIntegrations,
+        AsyncShopOrderStatuses,
+        AsyncStatusMappings,
+    )
+    from ._resources import ExceptionLogs, Integrations, ShopOrderStatuses, StatusMappings
+
+HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
+TransportT = TypeVar("TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
+SleepT = TypeVar("SleepT", Callable[[float], None], Callable[[float], Awaitable[None]])
 
 
 def _options(
@@ -51,10 +70,43 @@ def _options(
     )
 
 
-class _ClientBase:
-    _options: ClientOptions
+class _ClientBase(Generic[HttpT, TransportT, SleepT]):
+    def __init__(
+        self,
+        *,
+        auth: httpx.Auth | None = None,
+        base_url: str = DEFAULT_BASE_URL,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = RetryPolicy.max_retries,
+        retry_writes: bool = False,
+        validate_requests: bool = True,
+        retry: RetryPolicy | None = None,
+        http_client: HttpT | None = None,
+        transport: TransportT | None = None,
+        sleep: SleepT | None = None,
+    ) -> None:
+        if http_client is not None and transport is not None:
+            raise ConfigurationError("pass either http_client or transport, not both")
+        self._options = _options(
+            base_url, timeout, http_client, max_retries, retry_writes, validate_requests, retry
+        )
+        # A caller's own httpx client is theirs to close; one made here is ours.
+        self._owns_http = self._owns(http_client)
+        self._http: HttpT = (
+            self._new_http(transport, self._options.timeout) if http_client is None else http_client
+        )
+        self._auth = auth
+        self._sleep: SleepT = self._default_sleep() if sleep is None else sleep
+        self._bind()
 
-    _owns_http: bool
+    def _new_http(self, transport: TransportT | None, timeout: httpx.Timeout) -> HttpT:
+        raise NotImplementedError
+
+    def _owns(self, http_client: HttpT | None) -> bool:
+        return http_client is None
+
+    def _default_sleep(self) -> SleepT:
+        raise NotImplementedError
 
     def _bind(self) -> None:
         raise NotImplementedError
@@ -71,8 +123,7 @@ class _ClientBase:
         auth, base_url = auth_from_env(environ)
         if base_url is not None:
             kwargs.setdefault("base_url", base_url)
-        # Client and AsyncClient define the constructor; both take auth=.
-        return cls(auth=auth, **kwargs)  # type: ignore[call-arg]
+        return cls(auth=auth, **kwargs)
 
     def with_options(
         self,
@@ -87,17 +138,24 @@ class _ClientBase:
         ``validate_requests=False`` sends bodies and queries as given (for a server
         ahead of the spec); they must still encode as JSON.
         """
-        clone = object.__new__(type(self))
-        clone.__dict__.update(self.__dict__)
-        clone._owns_http = False  # the original closes the shared httpx client
-        clone._options = self._options.evolve(
+        options = self._options.evolve(
             timeout=timeout,
             max_retries=max_retries,
             retry_writes=retry_writes,
             validate_requests=validate_requests,
         )
-        clone._bind()
-        return clone
+        # Given as http_client, the shared httpx client stays the original's to close.
+        view = type(self)(
+            auth=self._auth,
+            base_url=options.base_url,
+            timeout=options.timeout,
+            retry=options.retry,
+            validate_requests=options.validate_requests,
+            http_client=self._http,
+            sleep=self._sleep,
+        )
+        view._owns_http = False  # even a DefaultAioHttpClient stays the original's to close
+        return view
 
     @property
     def base_url(self) -> str:
@@ -128,58 +186,49 @@ class _ClientBase:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
 
 
-class Client(_ClientBase):
+class Client(_ClientBase[httpx.Client, httpx.BaseTransport, Callable[[float], None]]):
     """The synchronous client. Use it as a context manager, or call ``close()``.
 
     ``auth`` is an httpx.Auth such as ``sc.BasicAuth`` or ``sc.OAuth2ClientCredentials``.
     Pass ``http_client`` to reuse your own httpx.Client (you then close it), or
     ``transport`` (e.g. the sandbox's, or httpx.MockTransport) for the one we create.
-    ``sleep`` is what waits between retries (inject a fake in tests). ``retry`` is a
-    whole RetryPolicy (backoff, jitter, Retry-After cap) instead of ``max_retries``
-    and ``retry_writes``.
+    ``sleep`` is what waits between retries (default ``time.sleep``; inject a fake in tests).
+    ``retry`` is a whole RetryPolicy (backoff, jitter, Retry-After cap) instead of
+    ``max_retries`` and ``retry_writes``; ``validate_requests=False`` sends bodies and
+    queries as given, for a server ahead of the spec.
+
+    The API's resource groups are attributes: ``integrations``, ``exception_logs``,
+    ``shop_order_statuses`` and ``status_mapping``.
     """
 
-    def __init__(
-        self,
-        *,
-        auth: httpx.Auth | None = None,
-        base_url: str = DEFAULT_BASE_URL,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int = RetryPolicy.max_retries,
-        retry_writes: bool = False,
-        validate_requests: bool = True,
-        retry: RetryPolicy | None = None,
-        http_client: httpx.Client | None = None,
-        transport: httpx.BaseTransport | None = None,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
-        if http_client is not None and transport is not None:
-            raise ConfigurationError("pass either http_client or transport, not both")
-        self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(
-            transport=transport,
-            headers=FIXED_HEADERS,
-            timeout=DEFAULT_TIMEOUT if timeout is None else _as_timeout(timeout),
-            limits=DEFAULT_LIMITS,
+    integrations: Integrations
+    exception_logs: ExceptionLogs
+    shop_order_statuses: ShopOrderStatuses
+    status_mapping: StatusMappings
+
+    def _new_http(
+        self, transport: httpx.BaseTransport | None, timeout: httpx.Timeout
+    ) -> httpx.Client:
+        return httpx.Client(
+            transport=transport, headers=FIXED_HEADERS, timeout=timeout, limits=DEFAULT_LIMITS
         )
-        self._options = _options(
-            base_url, timeout, http_client, max_retries, retry_writes, validate_requests, retry
-        )
-        self._auth = auth
-        self._sleep = sleep
-        self._bind()
+
+    def _default_sleep(self) -> Callable[[float], None]:
+        return time.sleep
 
     def _bind(self) -> None:
         # The resources import the generated models and operations (attrs and ~50
         # modules): loading them with the first client, not with the package, keeps
         # `import sendcloud_integrations` cheap (issue #10).
-        from ._resources import ExceptionLogs, Integrations, ShopOrderStatuses, StatusMappings
+        from ._resources import resource_groups
 
         sender = SyncSender(self._http, self._auth, self._options, self._sleep)
-        self.integrations = Integrations(sender)
-        self.exception_logs = ExceptionLogs(sender)
-        self.shop_order_statuses = ShopOrderStatuses(sender)
-        self.status_mapping = StatusMappings(sender)
+        (
+            self.integrations,
+            self.exception_logs,
+            self.shop_order_statuses,
+            self.status_mapping,
+        ) = resource_groups(sender)
 
     def close(self) -> None:
         if self._owns_http:
@@ -197,59 +246,50 @@ class Client(_ClientBase):
         self.close()
 
 
-class AsyncClient(_ClientBase):
-    """The asyncio client: ``async with sc.AsyncClient(...) as client``; mirrors Client.
+class AsyncClient(
+    _ClientBase[httpx.AsyncClient, httpx.AsyncBaseTransport, Callable[[float], Awaitable[None]]]
+):
+    """The async client: ``async with sc.AsyncClient(...) as client``; takes Client's arguments.
 
+    ``http_client`` is an httpx.AsyncClient, ``transport`` an httpx.AsyncBaseTransport,
+    ``sleep`` an async function (default ``anyio.sleep``, so asyncio and trio both work).
     ``http_client=sc.DefaultAioHttpClient()`` sends through aiohttp (the ``aiohttp``
     extra), for wide fan-out on asyncio; that client is closed with this one.
+    Its resource groups are the same attributes, with async methods: ``integrations``,
+    ``exception_logs``, ``shop_order_statuses`` and ``status_mapping``.
     """
 
-    def __init__(
-        self,
-        *,
-        auth: httpx.Auth | None = None,
-        base_url: str = DEFAULT_BASE_URL,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int = RetryPolicy.max_retries,
-        retry_writes: bool = False,
-        validate_requests: bool = True,
-        retry: RetryPolicy | None = None,
-        http_client: httpx.AsyncClient | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
-    ) -> None:
-        if http_client is not None and transport is not None:
-            raise ConfigurationError("pass either http_client or transport, not both")
+    integrations: AsyncIntegrations
+    exception_logs: AsyncExceptionLogs
+    shop_order_statuses: AsyncShopOrderStatuses
+    status_mapping: AsyncStatusMappings
+
+    def _new_http(
+        self, transport: httpx.AsyncBaseTransport | None, timeout: httpx.Timeout
+    ) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
+            transport=transport, headers=FIXED_HEADERS, timeout=timeout, limits=DEFAULT_LIMITS
+        )
+
+    def _default_sleep(self) -> Callable[[float], Awaitable[None]]:
+        return anyio.sleep
+
+    def _owns(self, http_client: httpx.AsyncClient | None) -> bool:
         from ._aiohttp import DefaultAioHttpClient
 
         # Made for this argument (`http_client=sc.DefaultAioHttpClient()`), so closed with us.
-        self._owns_http = http_client is None or isinstance(http_client, DefaultAioHttpClient)
-        self._http = http_client or httpx.AsyncClient(
-            transport=transport,
-            headers=FIXED_HEADERS,
-            timeout=DEFAULT_TIMEOUT if timeout is None else _as_timeout(timeout),
-            limits=DEFAULT_LIMITS,
-        )
-        self._options = _options(
-            base_url, timeout, http_client, max_retries, retry_writes, validate_requests, retry
-        )
-        self._auth = auth
-        self._sleep = sleep
-        self._bind()
+        return http_client is None or isinstance(http_client, DefaultAioHttpClient)
 
     def _bind(self) -> None:
-        from ._async_resources import (  # loaded with the first client, as in Client._bind
-            AsyncExceptionLogs,
-            AsyncIntegrations,
-            AsyncShopOrderStatuses,
-            AsyncStatusMappings,
-        )
+        from ._async_resources import resource_groups  # on first use, as in Client._bind
 
         sender = AsyncSender(self._http, self._auth, self._options, self._sleep)
-        self.integrations = AsyncIntegrations(sender)
-        self.exception_logs = AsyncExceptionLogs(sender)
-        self.shop_order_statuses = AsyncShopOrderStatuses(sender)
-        self.status_mapping = AsyncStatusMappings(sender)
+        (
+            self.integrations,
+            self.exception_logs,
+            self.shop_order_statuses,
+            self.status_mapping,
+        ) = resource_groups(sender)
 
     async def aclose(self) -> None:
         if self._owns_http:

@@ -158,7 +158,6 @@ def _call(
         path=url,
         params=params,
         json=json_body,
-        has_body=json_body is not None,
         parse=parse,
         extras=call_extras,
     )

@@ -32,7 +32,7 @@ from sendcloud_integrations_api.models.integration_log import IntegrationLog
 from . import _parse
 from . import _validation as v
 from ._errors import PaginationError, SendcloudError, resumable
-from ._sender import NO_EXTRAS, AsyncSender, Call, Extras, SyncSender, finish_raw
+from ._sender import NO_EXTRAS, AsyncSender, Call, Extras, SyncSender, capture_and_check
 
 DEFAULT_PAGE_SIZE = v.PAGE_SIZE_MAX
 # Longer next links are refused: a cursor is short, and servers refuse longer URLs anyway.
@@ -244,7 +244,7 @@ class LogPaginator:
                     response = self._sender.send_raw(walker.call)
                 except (httpx.InvalidURL, UnicodeError) as exc:
                     raise _unsendable(exc) from None
-                page = walker.page(finish_raw(response, self._sender.options))
+                page = walker.page(capture_and_check(response, self._sender.options))
             except SendcloudError as exc:
                 walker.failed(exc)  # the same object, now carrying resume_cursor
                 raise
@@ -277,7 +277,7 @@ class AsyncLogPaginator:
                     response = await self._sender.send_raw(walker.call)
                 except (httpx.InvalidURL, UnicodeError) as exc:
                     raise _unsendable(exc) from None
-                page = walker.page(finish_raw(response, self._sender.options))
+                page = walker.page(capture_and_check(response, self._sender.options))
             except SendcloudError as exc:
                 walker.failed(exc)  # the same object, now carrying resume_cursor
                 raise

@@ -78,12 +78,17 @@ def capped_retry_after(value: str | None, policy: RetryPolicy) -> float | None:
     return None if seconds is None else min(seconds, policy.retry_after_cap)
 
 
+# The jitter source, read at each call: tests replace it with a fixed one to
+# assert exact delays through a whole client.
+jitter: Callable[[], float] = random.random
+
+
 def retry_delay(
     attempt: int,
     policy: RetryPolicy,
     response: httpx.Response | None = None,
     *,
-    rand: Callable[[], float] = random.random,
+    rand: Callable[[], float] | None = None,
 ) -> float:
     """Delay before retry number ``attempt`` (1-based).
 
@@ -96,4 +101,4 @@ def retry_delay(
         if hinted is not None:
             return hinted
     ceiling: float = min(policy.backoff_cap, policy.backoff_base * 2.0 ** min(attempt - 1, 64))
-    return ceiling * (0.5 + rand() / 2) if policy.jitter else ceiling
+    return ceiling * (0.5 + (rand or jitter)() / 2) if policy.jitter else ceiling

@@ -10,7 +10,7 @@ import contextlib
 import contextvars
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -45,9 +45,8 @@ class Call(Generic[T]):
     method: str
     path: str
     parse: Callable[[httpx.Response], T]
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict[str, Any])
     json: Any = None
-    has_body: bool = False
     extras: Extras = NO_EXTRAS
 
 
@@ -59,7 +58,7 @@ class CapturedResponses:
     and pages): credential headers read ``<redacted>``.
     """
 
-    responses: list[httpx.Response] = field(default_factory=list)
+    responses: list[httpx.Response] = field(default_factory=list[httpx.Response])
 
     @property
     def last(self) -> httpx.Response:
@@ -75,7 +74,7 @@ _capture: contextvars.ContextVar[CapturedResponses | None] = contextvars.Context
 
 
 @contextlib.contextmanager
-def capture_responses() -> Iterator[CapturedResponses]:
+def capture_responses() -> Generator[CapturedResponses, None, None]:
     captured = CapturedResponses()
     token = _capture.set(captured)
     try:
@@ -121,7 +120,7 @@ def build_request(
         call.method,
         url,
         params=params or None,
-        json=call.json if call.has_body else None,
+        json=call.json,
         headers=headers,
         timeout=timeout,
     )
@@ -150,7 +149,7 @@ def _connection_error(exc: httpx.RequestError) -> APIConnectionError:
     return cls(f"{type(exc).__name__}: {text}")
 
 
-def finish_raw(response: httpx.Response, options: ClientOptions | None = None) -> httpx.Response:
+def capture_and_check(response: httpx.Response, options: ClientOptions | None = None) -> httpx.Response:
     """Record the response for capture_responses(); raise the APIError of a non-2xx.
 
     ``retry_after`` on a RateLimitError is capped at the client's Retry-After cap,
@@ -218,7 +217,7 @@ class SyncSender:
         self.headers = missing_fixed_headers(http)
 
     def send(self, call: Call[T]) -> T:
-        return call.parse(finish_raw(self.send_raw(call), self.options))
+        return call.parse(capture_and_check(self.send_raw(call), self.options))
 
     def send_raw(self, call: Call[Any]) -> httpx.Response:
         if self.http.is_closed:
@@ -258,7 +257,7 @@ class AsyncSender:
         self.headers = missing_fixed_headers(http)
 
     async def send(self, call: Call[T]) -> T:
-        return call.parse(finish_raw(await self.send_raw(call), self.options))
+        return call.parse(capture_and_check(await self.send_raw(call), self.options))
 
     async def send_raw(self, call: Call[Any]) -> httpx.Response:
         if self.http.is_closed:

@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote_plus
 
 import httpx
@@ -88,7 +88,7 @@ def _json_object(response: httpx.Response) -> dict[str, Any] | None:
         doc = json.loads(response.content)
     except (ValueError, UnicodeDecodeError, RecursionError):
         return None
-    return doc if isinstance(doc, dict) else None
+    return cast("dict[str, Any]", doc) if isinstance(doc, dict) else None
 
 
 def parse_token_response(

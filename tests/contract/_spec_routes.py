@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..conftest import load_spec
+from sendcloud_integrations.testing._spec_reader import SpecView, resolve
 
-METHODS = ("get", "put", "post", "patch", "delete")
+from ..conftest import load_spec
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,8 @@ def spec() -> dict[str, Any]:
 
 
 def _resolve(node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        target: Any = spec()
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        # 3.1 allows siblings next to $ref: keep them, the target fills the rest.
-        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-    return node
+    # 3.1 allows siblings next to $ref: keep them, the target fills the rest.
+    return resolve(spec(), node, keep_siblings=True)
 
 
 def field_paths(schema: Any, prefix: str = "") -> Iterator[str]:
@@ -70,22 +65,17 @@ def sent_paths(value: Any, prefix: str = "") -> Iterator[str]:
 
 @functools.cache
 def operations() -> dict[str, SpecOperation]:
+    view = SpecView(spec())
     result = {}
-    for template, item in spec()["paths"].items():
-        shared = item.get("parameters", [])
-        for method in METHODS:
-            op = item.get(method)
-            if op is None:
-                continue
-            params = [_resolve(p) for p in [*shared, *op.get("parameters", [])]]
-            body = op.get("requestBody", {}).get("content", {}).get("application/json", {})
-            result[op["operationId"]] = SpecOperation(
-                operation_id=op["operationId"],
-                method=method.upper(),
-                template=template,
-                parameters=frozenset(p["name"] for p in params),
-                body_fields=frozenset(field_paths(body.get("schema", {}))),
-            )
+    for op_id, (method, template, _) in view.operations().items():
+        body = view.request_body(op_id) or {}
+        result[op_id] = SpecOperation(
+            operation_id=op_id,
+            method=method,
+            template=template,
+            parameters=frozenset(name for _, name in view.params(op_id)),
+            body_fields=frozenset(field_paths(body.get("schema", {}))),
+        )
     return result
 
 

@@ -57,7 +57,7 @@ class SandboxResponse:
     """What the handler answers; `delay` and `breakage` are applied by the adapters."""
 
     status: int
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict[str, str])
     body: bytes = b""
     delay: float = 0.0
     breakage: Breakage = Breakage.NONE

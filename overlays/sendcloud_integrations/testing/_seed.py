@@ -116,7 +116,7 @@ def _logs(first_id: int, count: int, integration_ids: list[int]) -> list[LogReco
         SHOPIFY_ID: "https://failing-shop.example",
         WOOCOMMERCE_ID: "https://woo.example",
     }
-    records = []
+    records: list[LogRecord] = []
     moment = _T0
     for n in range(count):
         if n % 10 != 9:  # every tenth log shares its timestamp with the one before it

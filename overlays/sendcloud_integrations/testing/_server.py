@@ -34,7 +34,7 @@ class _Server(ThreadingHTTPServer):
 
 class _RequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    server: _Server
+    server: _Server  # pyright: ignore[reportIncompatibleVariableOverride]: always ours
     # Headers and body leave in one write with Nagle off: split small writes would
     # otherwise meet the client's delayed ACK and cost ~40 ms per response.
     disable_nagle_algorithm = True

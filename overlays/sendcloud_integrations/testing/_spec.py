@@ -17,10 +17,11 @@ from typing import Any
 
 import yaml
 
+from ._spec_reader import SpecView, as_mapping, escape
+
 API_PREFIX = "/api/v3"
 _PACKAGED = Path(__file__).with_name("integrations.yaml")
 _CHECKOUT = Path(__file__).resolve().parents[3] / "openapi" / "integrations.yaml"
-_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 def spec_path() -> Path:
@@ -38,8 +39,8 @@ def spec_path() -> Path:
 def load_spec(path: Path | None = None) -> Mapping[str, Any]:
     """The parsed spec (cached: it is read once per process)."""
     with (path or spec_path()).open(encoding="utf-8") as f:
-        doc = yaml.safe_load(f)
-    if not isinstance(doc, dict):
+        doc = as_mapping(yaml.safe_load(f))
+    if doc is None:
         raise ValueError("the spec is not a mapping")
     return doc
 
@@ -73,29 +74,8 @@ class PathEntry:
     operations: Mapping[str, Operation]  # by upper-case method
 
 
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def _resolve(doc: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
-    ref = node.get("$ref")
-    if not isinstance(ref, str) or not ref.startswith("#/"):
-        return node
-    target: Any = doc
-    for token in ref[2:].split("/"):
-        target = target[token.replace("~1", "/").replace("~0", "~")]
-    return _resolve(doc, target)
-
-
-def _params(doc: Mapping[str, Any], *lists: Any) -> tuple[Param, ...]:
-    found: dict[tuple[str, str], Param] = {}
-    for raw_list in lists:
-        for raw in raw_list or ():
-            p = _resolve(doc, raw)
-            found[(p["in"], p["name"])] = Param(
-                p["name"], p["in"], bool(p.get("required")), p.get("schema", {})
-            )
-    return tuple(found.values())
+def _param(raw: Mapping[str, Any]) -> Param:
+    return Param(raw["name"], raw["in"], bool(raw.get("required")), raw.get("schema", {}))
 
 
 def _compile(template: str) -> re.Pattern[str]:
@@ -106,27 +86,16 @@ def _compile(template: str) -> re.Pattern[str]:
 @functools.cache
 def routing_table(path: Path | None = None) -> tuple[PathEntry, ...]:
     """Every path of the spec, concrete paths before templated ones."""
-    doc = load_spec(path)
-    entries = []
-    for template, item in doc["paths"].items():
-        ops: dict[str, Operation] = {}
-        for method in _METHODS:
-            raw = item.get(method)
-            if raw is None:
-                continue
-            body_pointer = None
-            content = (raw.get("requestBody") or {}).get("content", {})
-            if "application/json" in content:
-                media = "requestBody/content/application~1json/schema"
-                body_pointer = f"#/paths/{_escape(template)}/{method}/{media}"
-            ops[method.upper()] = Operation(
-                raw["operationId"],
-                method.upper(),
-                template,
-                _params(doc, item.get("parameters"), raw.get("parameters")),
-                body_pointer,
-            )
-        entries.append(PathEntry(template, _compile(template), ops))
+    view = SpecView(load_spec(path))
+    by_path: dict[str, dict[str, Operation]] = {t: {} for t in view.spec["paths"]}
+    for op_id, (method, template, _) in view.operations().items():
+        body_pointer = None
+        if view.request_body(op_id) is not None:
+            media = "requestBody/content/application~1json/schema"
+            body_pointer = f"#/paths/{escape(template)}/{method.lower()}/{media}"
+        params = tuple(_param(p) for p in view.params(op_id).values())
+        by_path[template][method] = Operation(op_id, method, template, params, body_pointer)
+    entries = [PathEntry(t, _compile(t), ops) for t, ops in by_path.items()]
     # OpenAPI: concrete paths win over templated ones (/integrations/logs over /integrations/{id}).
     entries.sort(key=lambda e: e.template.count("{"))
     return tuple(entries)

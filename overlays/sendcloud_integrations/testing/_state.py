@@ -41,7 +41,7 @@ class Integration:
     started_failing_at: datetime | None = None
     last_fetched_at: datetime | None = None
     service_point_enabled: bool = False
-    service_point_carriers: list[str] = field(default_factory=list)
+    service_point_carriers: list[str] = field(default_factory=list[str])
     webhook_active: bool = False
     webhook_url: str | None = None
     feedback_type: str = "eager"
