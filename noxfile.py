@@ -40,7 +40,7 @@ def check_generated(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """The whole pytest suite, including the drift check of generated/."""
-    session.install("-e", ".[sandbox]", *nox.project.dependency_groups(PYPROJECT, "test"))
+    session.install("-e", ".[sandbox,redis]", *nox.project.dependency_groups(PYPROJECT, "test"))
     session.install(GENERATOR_PIN, RUFF_PIN)
     session.run("pytest", *session.posargs)
 
@@ -70,7 +70,7 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on the overlays (the public package)."""
     # pytest: the sandbox ships a pytest plugin, whose fixtures mypy must see typed.
-    session.install("-e", ".[sandbox]", MYPY_PIN, "pytest", *TYPE_STUBS)
+    session.install("-e", ".[sandbox,redis]", MYPY_PIN, "pytest", *TYPE_STUBS)
     session.run("mypy", "--strict", "overlays/sendcloud_integrations")
 
 
@@ -133,7 +133,7 @@ def build(session: nox.Session) -> None:
 @nox.session(name="typing", python=PYTHON)
 def typing_session(session: nox.Session) -> None:
     """mypy --strict on tests/typing: the public API as users call it, sync and async."""
-    session.install("-e", ".[sandbox]", MYPY_PIN, *TYPE_STUBS)
+    session.install("-e", ".[sandbox,redis]", MYPY_PIN, *TYPE_STUBS)
     session.run("mypy", "--strict", "tests/typing")
 
 

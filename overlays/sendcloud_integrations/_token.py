@@ -38,14 +38,16 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Token:
-    """A bearer token and the clock reading after which it should be replaced.
+    """A bearer token, the clock reading after which to replace it, and when it expires.
 
-    ``refresh_at`` is None when the server gave no ``expires_in``: such a token
-    is kept until the API rejects it.
+    ``refresh_at`` and ``expires_at`` are None when the server gave no
+    ``expires_in``: such a token is kept until the API rejects it. A shared token
+    store drops the entry at ``expires_at``.
     """
 
     value: Secret
     refresh_at: float | None
+    expires_at: float | None = None
 
     def is_fresh(self, now: float) -> bool:
         return self.refresh_at is None or now < self.refresh_at
@@ -133,7 +135,7 @@ def parse_token_response(
     # A leeway longer than the lifetime would make every token stale on arrival
     # and fetch one per request; keep at least half the lifetime in that case.
     usable = max(lifetime - leeway, lifetime / 2)
-    return Token(Secret(access_token), requested_at + usable)
+    return Token(Secret(access_token), requested_at + usable, requested_at + lifetime)
 
 
 def _oauth_error(doc: Mapping[str, Any] | None) -> tuple[str | None, str | None]:
