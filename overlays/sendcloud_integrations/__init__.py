@@ -35,7 +35,10 @@ from ._errors import (
     SendcloudError,
     ServerError,
 )
+from ._file_store import FileTokenStore
+from ._redis_store import RedisTokenStore
 from ._sender import CapturedResponses
+from ._token_store import MemoryTokenStore, TokenStore
 from ._version import SPEC_VERSION, __version__
 
 if _typing.TYPE_CHECKING:
@@ -103,12 +106,14 @@ __all__ = [
     "ConflictError",
     "ErrorDetail",
     "FeedbackType",
+    "FileTokenStore",
     "InsecureTransportError",
     "Integration",
     "IntegrationLog",
     "Language",
     "LogPage",
     "LogPaginator",
+    "MemoryTokenStore",
     "NewShopOrderStatus",
     "NewShopOrderStatusTranslation",
     "NotFoundError",
@@ -116,6 +121,7 @@ __all__ = [
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedisTokenStore",
     "RequestValidationError",
     "ResponseValidationError",
     "RetryPolicy",
@@ -126,6 +132,7 @@ __all__ = [
     "StatusCategory",
     "StatusMapping",
     "StatusMappingEntry",
+    "TokenStore",
     "Unset",
     "__version__",
 ]
