@@ -1,0 +1,317 @@
+"""For the token store tests: the Redis to test against, a redis-server of one's own, and forked workers.
+
+Workers are forked before the test starts any thread of its own (the sandbox
+server's), and fork is used because spawn would re-import the suite per worker
+on a loaded machine. Each worker makes its store and client after the fork, so
+no connection or lock crosses the fork.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import importlib
+import multiprocessing
+import os
+import select
+import shutil
+import socket
+import ssl
+import subprocess
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection
+from typing import Any
+
+import anyio
+import httpx
+import anyio.to_thread
+import pytest
+import sendcloud_integrations as sc
+from sendcloud_integrations.testing import Sandbox
+
+REDIS_URL_VARIABLE = "SENDCLOUD_TEST_REDIS_URL"
+# Python 3.12+ warns on every fork of a process that has threads (anyio's idle
+# worker threads of earlier tests); the workers touch none of their state.
+FORK_WARNING = "ignore:.*use of fork\\(\\) may lead to deadlocks:DeprecationWarning"
+FORK = multiprocessing.get_context("fork")
+# Made once before the forks: loading the CA bundle costs each new client ~0.1 s of CPU,
+# a second per round of workers on a loaded machine, and loopback needs none of it.
+TLS = ssl.create_default_context()
+
+
+def on_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def missing(reason: str) -> None:
+    """Skip locally; fail on CI, where .ci/run provides Redis and the tests must run."""
+    if on_ci():
+        pytest.fail(f"{reason} (CI must run the Redis tests; .ci/run starts redis-server)")
+    pytest.skip(reason)
+
+
+def redis_url() -> str:
+    url = os.environ.get(REDIS_URL_VARIABLE, "").strip()
+    if not url:
+        missing(
+            f"no Redis to test against: set {REDIS_URL_VARIABLE}=redis://127.0.0.1:PORT/0 "
+            "(.ci/run starts one)"
+        )
+    return url
+
+
+def unique_prefix() -> str:
+    return f"sendcloud-test:{os.getpid()}:{time.monotonic_ns()}:"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class RedisServer:
+    """A redis-server of the test's own on 127.0.0.1, to kill and restart (no persistence)."""
+
+    def __init__(self) -> None:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            missing("redis-server is not on PATH (apt-get install redis-server)")
+        self._binary = binary or "redis-server"
+        self.port = free_port()
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        process = subprocess.Popen(
+            [
+                *(self._binary, "--port", str(self.port), "--bind", "127.0.0.1"),
+                *("--save", "", "--appendonly", "no", "--loglevel", "notice"),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        self._process = process
+        assert process.stdout is not None
+        deadline = time.monotonic() + 20
+        seen = b""
+        # Its log says when it listens: wait on the pipe, not on a timer.
+        while b"Ready to accept connections" not in seen:
+            left = deadline - time.monotonic()
+            readable, _, _ = select.select([process.stdout], [], [], max(left, 0))
+            line = process.stdout.readline() if readable else b""
+            if not line:
+                self.kill()
+                raise RuntimeError(f"redis-server did not start: {seen.decode(errors='replace')}")
+            seen += line
+        # Drained in the background so a full pipe never stalls the server.
+        threading.Thread(target=process.stdout.read, daemon=True).start()
+
+    def kill(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
+            self._process = None
+
+
+@contextlib.contextmanager
+def redis_server() -> Iterator[RedisServer]:
+    server = RedisServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.kill()
+
+
+# --- forked workers -----------------------------------------------------------------------
+
+Body = Callable[[int, Connection], None]
+
+
+def _child(body: Body, index: int, conn: Connection) -> None:
+    try:
+        body(index, conn)
+    except BaseException:
+        conn.send(("crashed", traceback.format_exc()))
+        raise
+
+
+@functools.cache
+def warm_up() -> None:
+    """Import what a worker will use (lazily loaded operations and models) once, before forking.
+
+    Otherwise each of the workers imports them itself, which costs seconds of CPU.
+    """
+    sandbox = Sandbox()
+    auth = sc.BasicAuth(sandbox.credentials.public_key, sandbox.credentials.secret_key)
+    with sc.Client(auth=auth, base_url=sandbox.base_url, transport=sandbox.transport()) as client:
+        client.integrations.list()
+
+    async def call() -> None:
+        async with sc.AsyncClient(
+            auth=auth, base_url=sandbox.base_url, transport=sandbox.transport()
+        ) as client:
+            await client.integrations.list()
+
+    anyio.run(call)
+    httpx.HTTPTransport(verify=TLS).close()
+    httpx.AsyncHTTPTransport(verify=TLS)
+    for name in ("h11", "filelock", "redis", "redis.asyncio", "redis.backoff", "redis.retry"):
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+
+
+class Workers:
+    """``count`` forked processes running ``body``, each talking to the test over a pipe."""
+
+    def __init__(self, count: int, body: Body) -> None:
+        warm_up()
+        pipes = [FORK.Pipe() for _ in range(count)]
+        self.conns = [parent for parent, _ in pipes]
+        self._processes = [
+            FORK.Process(target=_child, args=(body, i, child), daemon=True)
+            for i, (_, child) in enumerate(pipes)
+        ]
+        for process in self._processes:
+            process.start()
+
+    def ask_all(self, message: object, timeout: float = 60.0) -> list[Any]:
+        """Send ``message`` to every worker, then collect every answer."""
+        for conn in self.conns:
+            conn.send(message)
+        answers = []
+        for conn in self.conns:
+            if not conn.poll(timeout):
+                raise AssertionError("a worker did not answer")
+            answer = conn.recv()
+            if isinstance(answer, tuple) and answer[:1] == ("crashed",):
+                raise AssertionError(f"a worker crashed:\n{answer[1]}")
+            answers.append(answer)
+        return answers
+
+    def stop(self) -> None:
+        for conn in self.conns:
+            with contextlib.suppress(OSError):
+                conn.send("stop")
+        for process in self._processes:
+            process.join(30)
+            if process.is_alive():
+                process.kill()
+                process.join()
+
+
+@contextlib.contextmanager
+def workers(count: int, body: Body) -> Iterator[Workers]:
+    group = Workers(count, body)
+    try:
+        yield group
+    finally:
+        group.stop()
+
+
+def auth_for(
+    sandbox: Sandbox, token_url: str, store: sc.TokenStore, clock: Callable[[], float]
+) -> sc.OAuth2ClientCredentials:
+    return sc.OAuth2ClientCredentials(
+        sandbox.credentials.client_id,
+        sandbox.credentials.client_secret,
+        token_url=token_url,
+        token_store=store,
+        clock=clock,
+    )
+
+
+def _outcome(call: Callable[[], object]) -> str:
+    try:
+        call()
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return "ok"
+
+
+def thread_worker(
+    sandbox: Sandbox, make_store: Callable[[], sc.TokenStore], clock: Callable[[], float], n: int
+) -> Body:
+    """A worker with one sc.Client used by ``n`` threads per round ("ok" or the error each)."""
+
+    def body(index: int, conn: Connection) -> None:
+        first = conn.recv()
+        if first == "stop":
+            return
+        base_url, token_url = first
+        store = make_store()
+        auth = auth_for(sandbox, token_url, store, clock)
+        transport = httpx.HTTPTransport(verify=TLS)
+        with sc.Client(auth=auth, base_url=base_url, transport=transport) as client:
+            conn.send("ready")
+            while conn.recv() != "stop":
+                results = [""] * n
+
+                def one(i: int) -> None:
+                    results[i] = _outcome(client.integrations.list)
+
+                threads = [threading.Thread(target=one, args=(i,)) for i in range(n)]
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join()
+                conn.send(results)
+        close = getattr(store, "close", None)
+        if close is not None:
+            close()
+
+    return body
+
+
+def task_worker(
+    sandbox: Sandbox, make_store: Callable[[], sc.TokenStore], clock: Callable[[], float], n: int
+) -> Body:
+    """A worker with one sc.AsyncClient used by ``n`` tasks per round."""
+
+    def body(index: int, conn: Connection) -> None:
+        anyio.run(_tasks, sandbox, make_store, clock, n, conn)
+
+    return body
+
+
+async def _tasks(
+    sandbox: Sandbox,
+    make_store: Callable[[], sc.TokenStore],
+    clock: Callable[[], float],
+    n: int,
+    conn: Connection,
+) -> None:
+    first = await anyio.to_thread.run_sync(conn.recv)
+    if first == "stop":
+        return
+    base_url, token_url = first
+    store = make_store()
+    auth = auth_for(sandbox, token_url, store, clock)
+    transport = httpx.AsyncHTTPTransport(verify=TLS)
+    async with sc.AsyncClient(auth=auth, base_url=base_url, transport=transport) as client:
+        conn.send("ready")
+        while await anyio.to_thread.run_sync(conn.recv) != "stop":
+            results: list[str] = []
+
+            async def one() -> None:
+                try:
+                    await client.integrations.list()
+                except Exception as exc:
+                    results.append(f"{type(exc).__name__}: {exc}")
+                else:
+                    results.append("ok")
+
+            async with anyio.create_task_group() as tasks:
+                for _ in range(n):
+                    tasks.start_soon(one)
+            conn.send(results)
+    aclose = getattr(store, "aclose", None)
+    if aclose is not None:
+        await aclose()
