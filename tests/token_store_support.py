@@ -83,6 +83,7 @@ class RedisServer:
         self._binary = binary or "redis-server"
         self.port = free_port()
         self._process: subprocess.Popen[bytes] | None = None
+        self._drain: threading.Thread | None = None
 
     @property
     def url(self) -> str:
@@ -99,25 +100,36 @@ class RedisServer:
         )
         self._process = process
         assert process.stdout is not None
+        fd = process.stdout.fileno()
         deadline = time.monotonic() + 20
         seen = b""
         # Its log says when it listens: wait on the pipe, not on a timer.
         while b"Ready to accept connections" not in seen:
             left = deadline - time.monotonic()
-            readable, _, _ = select.select([process.stdout], [], [], max(left, 0))
-            line = process.stdout.readline() if readable else b""
-            if not line:
+            readable, _, _ = select.select([fd], [], [], max(left, 0))
+            chunk = os.read(fd, 65536) if readable else b""
+            if not chunk:
                 self.kill()
                 raise RuntimeError(f"redis-server did not start: {seen.decode(errors='replace')}")
-            seen += line
+            seen += chunk
         # Drained in the background so a full pipe never stalls the server.
-        threading.Thread(target=process.stdout.read, daemon=True).start()
+        self._drain = threading.Thread(target=_drain, args=(fd,), daemon=True)
+        self._drain.start()
 
     def kill(self) -> None:
         if self._process is not None:
             self._process.kill()
             self._process.wait()
-            self._process = None
+            if self._drain is not None:
+                self._drain.join()  # at end of file, now that the server is gone
+            if self._process.stdout is not None:
+                self._process.stdout.close()
+            self._process, self._drain = None, None
+
+
+def _drain(fd: int) -> None:
+    while os.read(fd, 65536):
+        pass
 
 
 @contextlib.contextmanager
@@ -315,3 +327,53 @@ async def _tasks(
     aclose = getattr(store, "aclose", None)
     if aclose is not None:
         await aclose()
+
+
+# --- one process, the in-process sandbox ------------------------------------------------
+
+
+def oauth(sandbox: Sandbox, store: sc.TokenStore | None, **kwargs: Any) -> sc.OAuth2ClientCredentials:
+    return sc.OAuth2ClientCredentials(
+        sandbox.credentials.client_id,
+        sandbox.credentials.client_secret,
+        token_url=sandbox.token_url,
+        token_store=store,
+        **kwargs,
+    )
+
+
+def call_api(mode: str, sandbox: Sandbox, auth: sc.OAuth2ClientCredentials) -> None:
+    """One API call through sc.Client ("sync") or sc.AsyncClient ("async"), in-process."""
+    if mode == "sync":
+        with sc.Client(auth=auth, base_url=sandbox.base_url, transport=sandbox.transport()) as c:
+            c.integrations.list()
+        return
+
+    async def call() -> None:
+        async with sc.AsyncClient(
+            auth=auth, base_url=sandbox.base_url, transport=sandbox.transport()
+        ) as client:
+            await client.integrations.list()
+        # A URL-made RedisTokenStore opened connections on this event loop.
+        aclose = getattr(auth.token_store, "aclose", None)
+        if aclose is not None:
+            await aclose()
+
+    anyio.run(call)
+
+
+def kill_holding_lease(store_factory: Callable[[], sc.TokenStore], key: str) -> None:
+    """A forked process takes the lease on ``key`` and dies without giving it back."""
+
+    def body(index: int, conn: Connection) -> None:
+        store = store_factory()
+        conn.send(store.acquire(key, "a-process-that-crashed"))
+        os._exit(0)  # no release, no cleanup: as if killed
+
+    parent, child = FORK.Pipe()
+    process = FORK.Process(target=body, args=(0, child))
+    process.start()
+    try:
+        assert parent.poll(30) and parent.recv() is True
+    finally:
+        process.join(30)
