@@ -72,7 +72,7 @@ def test_a_directory_readable_by_others_is_refused(tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(0o755)
-    with pytest.raises(sc.ConfigurationError, match="directory .* is open to other users"):
+    with pytest.raises(sc.ConfigurationError, match=r"directory .* is open to other users"):
         sc.FileTokenStore(shared / "tokens.json")
     shared.chmod(0o711)
     sc.FileTokenStore(shared / "tokens.json")

@@ -220,5 +220,7 @@ def test_keys_name_the_token_url_client_and_scope_and_hide_them(mode: str) -> No
         store_key(url, "client-a", None),
         store_key(url, "client-a", "api other"),
     }
-    assert key not in others and len(others) == 4
-    assert "client-a" not in key and "sendcloud" not in key
+    assert key not in others
+    assert len(others) == 4
+    assert "client-a" not in key
+    assert "sendcloud" not in key

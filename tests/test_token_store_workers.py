@@ -73,15 +73,17 @@ def run(store_kind: str, mode: str, tmp_path: Path) -> Iterator[Run]:
     make_store = make_store_factory(store_kind, tmp_path)
     worker = thread_worker if mode == "threads" else task_worker
     # Forked before the sandbox server starts its threads.
-    with workers(PROCESSES, worker(sandbox, make_store, clock, PER_PROCESS)) as group:
-        with sandbox.serve() as server:
-            answers = group.ask_all((server.base_url, server.token_url))
-            assert answers == ["ready"] * PROCESSES
-            yield Run(group, sandbox, clock_value)
+    with (
+        workers(PROCESSES, worker(sandbox, make_store, clock, PER_PROCESS)) as group,
+        sandbox.serve() as server,
+    ):
+        answers = group.ask_all((server.base_url, server.token_url))
+        assert answers == ["ready"] * PROCESSES
+        yield Run(group, sandbox, clock_value)
 
 
 def test_a_cold_start_of_32_callers_in_8_processes_sends_one_token_request(run: Run) -> None:
-    """8 processes x 4 threads (or tasks) start with an empty store: one token request, all succeed."""
+    """8 processes x 4 threads (or tasks) on an empty store: one token request, all succeed."""
     # The fetch takes a while, so the other 31 callers really do wait for it.
     run.sandbox.faults.latency(0.3, route="POST /oauth2/token/", times=1)
     assert run.round() == ["ok"] * 32
@@ -89,7 +91,7 @@ def test_a_cold_start_of_32_callers_in_8_processes_sends_one_token_request(run: 
 
 
 def test_expiry_is_refreshed_once_across_processes(run: Run) -> None:
-    """Past refresh_at (leeway before expiry) on the shared clock: one refresh for all 8 processes."""
+    """Past refresh_at (leeway before expiry) on the shared clock: one refresh for 8 processes."""
     assert run.round() == ["ok"] * 32
     run.clock.value = START + 3600 - 60 - 1  # type: ignore[attr-defined]
     assert run.round() == ["ok"] * 32

@@ -1,4 +1,4 @@
-"""For the token store tests: the Redis to test against, a redis-server of one's own, and forked workers.
+"""For the token store tests: the Redis to test against, a redis-server to kill, forked workers.
 
 Workers are forked before the test starts any thread of its own (the sandbox
 server's), and fork is used because spawn would re-import the suite per worker
@@ -26,8 +26,8 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 import anyio
-import httpx
 import anyio.to_thread
+import httpx
 import pytest
 import sendcloud_integrations as sc
 from sendcloud_integrations.testing import Sandbox
@@ -248,6 +248,37 @@ def _outcome(call: Callable[[], object]) -> str:
     return "ok"
 
 
+def _thread_round(client: sc.Client, n: int) -> list[str]:
+    results = [""] * n
+
+    def one(i: int) -> None:
+        results[i] = _outcome(client.integrations.list)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(n)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+async def _task_round(client: sc.AsyncClient, n: int) -> list[str]:
+    results: list[str] = []
+
+    async def one() -> None:
+        try:
+            await client.integrations.list()
+        except Exception as exc:
+            results.append(f"{type(exc).__name__}: {exc}")
+        else:
+            results.append("ok")
+
+    async with anyio.create_task_group() as tasks:
+        for _ in range(n):
+            tasks.start_soon(one)
+    return results
+
+
 def thread_worker(
     sandbox: Sandbox, make_store: Callable[[], sc.TokenStore], clock: Callable[[], float], n: int
 ) -> Body:
@@ -264,17 +295,7 @@ def thread_worker(
         with sc.Client(auth=auth, base_url=base_url, transport=transport) as client:
             conn.send("ready")
             while conn.recv() != "stop":
-                results = [""] * n
-
-                def one(i: int) -> None:
-                    results[i] = _outcome(client.integrations.list)
-
-                threads = [threading.Thread(target=one, args=(i,)) for i in range(n)]
-                for thread in threads:
-                    thread.start()
-                for thread in threads:
-                    thread.join()
-                conn.send(results)
+                conn.send(_thread_round(client, n))
         close = getattr(store, "close", None)
         if close is not None:
             close()
@@ -310,20 +331,7 @@ async def _tasks(
     async with sc.AsyncClient(auth=auth, base_url=base_url, transport=transport) as client:
         conn.send("ready")
         while await anyio.to_thread.run_sync(conn.recv) != "stop":
-            results: list[str] = []
-
-            async def one() -> None:
-                try:
-                    await client.integrations.list()
-                except Exception as exc:
-                    results.append(f"{type(exc).__name__}: {exc}")
-                else:
-                    results.append("ok")
-
-            async with anyio.create_task_group() as tasks:
-                for _ in range(n):
-                    tasks.start_soon(one)
-            conn.send(results)
+            conn.send(await _task_round(client, n))
     aclose = getattr(store, "aclose", None)
     if aclose is not None:
         await aclose()
@@ -332,7 +340,9 @@ async def _tasks(
 # --- one process, the in-process sandbox ------------------------------------------------
 
 
-def oauth(sandbox: Sandbox, store: sc.TokenStore | None, **kwargs: Any) -> sc.OAuth2ClientCredentials:
+def oauth(
+    sandbox: Sandbox, store: sc.TokenStore | None, **kwargs: Any
+) -> sc.OAuth2ClientCredentials:
     return sc.OAuth2ClientCredentials(
         sandbox.credentials.client_id,
         sandbox.credentials.client_secret,
@@ -374,6 +384,7 @@ def kill_holding_lease(store_factory: Callable[[], sc.TokenStore], key: str) -> 
     process = FORK.Process(target=body, args=(0, child))
     process.start()
     try:
-        assert parent.poll(30) and parent.recv() is True
+        assert parent.poll(30)
+        assert parent.recv() is True
     finally:
         process.join(30)

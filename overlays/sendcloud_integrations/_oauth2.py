@@ -231,8 +231,9 @@ class OAuth2ClientCredentials(httpx.Auth):
                 if token is None:
                     token = yield from self._renew(request, rejected)
                 yield UNLOCK
-            response = yield self._authorize(request, token)
-            assert isinstance(response, httpx.Response)
+            reply = yield self._authorize(request, token)
+            assert isinstance(reply, httpx.Response)
+            response = reply
             if response.status_code != 401:
                 return
             yield Read(response)

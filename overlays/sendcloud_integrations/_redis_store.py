@@ -43,6 +43,13 @@ def _import_redis() -> Any:
     return redis
 
 
+def _text(value: bytes | str | None) -> str | None:
+    # Undecodable bytes become U+FFFD, which the entry check then refuses as corrupt.
+    if value is None or isinstance(value, str):
+        return value
+    return value.decode("utf-8", "replace")
+
+
 def _safe_url(url: str) -> str:
     """The URL without its password, for repr()."""
     try:
@@ -135,8 +142,7 @@ class RedisTokenStore:
         return self._sync
 
     def get(self, key: str) -> str | None:
-        value = self._client().get(self._entry(key))
-        return None if value is None else bytes(value).decode("utf-8", "replace")
+        return _text(self._client().get(self._entry(key)))
 
     def set(self, key: str, value: str, ttl: float | None) -> None:
         milliseconds = None if ttl is None else max(1, math.ceil(ttl * 1000))
@@ -179,8 +185,7 @@ class RedisTokenStore:
         client = self._async_client()
         if client is None:
             return await anyio.to_thread.run_sync(self.get, key)
-        value = await client.get(self._entry(key))
-        return None if value is None else bytes(value).decode("utf-8", "replace")
+        return _text(await client.get(self._entry(key)))
 
     async def aset(self, key: str, value: str, ttl: float | None) -> None:
         client = self._async_client()
@@ -202,4 +207,4 @@ class RedisTokenStore:
         if client is None:
             await anyio.to_thread.run_sync(self.release, key, owner)
             return
-        await client.eval(_RELEASE, 1, self._lease(key), owner)  # type: ignore[misc]
+        await client.eval(_RELEASE, 1, self._lease(key), owner)

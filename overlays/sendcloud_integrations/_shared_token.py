@@ -103,7 +103,7 @@ class TokenSharing:
         yield from self._call(self.store.release, self.store.arelease, owner)
         return token
 
-    def _read(self, refused: set[str]) -> Flow[Token | None | _Failed]:
+    def _read(self, refused: set[str]) -> Flow[Token | _Failed | None]:
         text = yield from self._call(self.store.get, self.store.aget)
         if text is None or isinstance(text, _Failed):
             return text
