@@ -149,8 +149,8 @@ def test_a_lease_that_is_never_given_up_is_waited_for_a_bounded_time(
     auth = oauth(sandbox, store, sleep=slept.append, async_sleep=async_sleep)
     call_api(mode, sandbox, auth)
     assert sandbox.tokens.requests == 1
-    assert 2.0 <= sum(slept) < 2.0 + 0.2
-    assert max(slept) == 0.2  # polls back off to a ceiling
+    assert 2.0 <= sum(slept) < 2.0 + 0.1
+    assert max(slept) == 0.1  # polls back off to a ceiling
     assert any("lease still held" in m for m in warnings_of(caplog))
 
 

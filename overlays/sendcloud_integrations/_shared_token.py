@@ -28,7 +28,7 @@ _logger = logging.getLogger("sendcloud_integrations")
 
 # Lease polling: quick at first (a fetch takes a round trip or two), then gentler.
 _FIRST_PAUSE = 0.01
-_MAX_PAUSE = 0.2
+_MAX_PAUSE = 0.1
 
 
 class _Failed:
