@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 
+import anyio
+import anyio.lowlevel
 import httpx
 import pytest
 import sendcloud_integrations as sc
@@ -17,7 +19,7 @@ from sendcloud_integrations.testing import Sandbox
 from .auth_fakes import FakeClock
 from .token_store_support import call_api, oauth
 
-pytestmark = pytest.mark.parametrize("mode", ["sync", "async"])
+both = pytest.mark.parametrize("mode", ["sync", "async"])
 
 LOGGER = "sendcloud_integrations"
 
@@ -67,10 +69,11 @@ class LeaseHeldElsewhere(sc.MemoryTokenStore):
         super().__init__(lock_timeout=1.0)
         self._sandbox = sandbox
         self.refusals = 0
+        self.token_on_refusal = 2
 
     def acquire(self, key: str, owner: str) -> bool:
         self.refusals += 1
-        if self._sandbox is not None and self.refusals == 2:
+        if self._sandbox is not None and self.refusals == self.token_on_refusal:
             # The other holder's fetch completes: its token appears in the store.
             token = self._sandbox.issue_token()
             entry = f'{{"access_token": "{token}", "refresh_at": null, "expires_at": null}}'
@@ -78,6 +81,7 @@ class LeaseHeldElsewhere(sc.MemoryTokenStore):
         return False
 
 
+@both
 def test_clients_sharing_one_store_fetch_one_token(mode: str) -> None:
     """Three clients given the same MemoryTokenStore send one token request between them."""
     sandbox, store = Sandbox(), sc.MemoryTokenStore()
@@ -86,6 +90,7 @@ def test_clients_sharing_one_store_fetch_one_token(mode: str) -> None:
     assert sandbox.tokens.requests == 1
 
 
+@both
 def test_without_a_store_each_client_fetches_its_own_token(mode: str) -> None:
     """The default store is the instance's own memory: three clients, three token requests."""
     sandbox = Sandbox()
@@ -94,6 +99,7 @@ def test_without_a_store_each_client_fetches_its_own_token(mode: str) -> None:
     assert sandbox.tokens.requests == 3
 
 
+@both
 def test_a_401_for_a_token_already_replaced_in_the_store_uses_the_new_one(mode: str) -> None:
     """B's 401 for the revoked token it shares with A adopts A's refreshed token, fetching none."""
     sandbox, store = Sandbox(), sc.MemoryTokenStore()
@@ -107,6 +113,7 @@ def test_a_401_for_a_token_already_replaced_in_the_store_uses_the_new_one(mode: 
     assert sandbox.tokens.requests == 2
 
 
+@both
 def test_invalidate_does_not_take_the_same_token_back_from_the_store(mode: str) -> None:
     """After invalidate(), the token the store still holds is not reused: a new one is fetched."""
     sandbox, store = Sandbox(), sc.MemoryTokenStore()
@@ -117,6 +124,7 @@ def test_invalidate_does_not_take_the_same_token_back_from_the_store(mode: str) 
     assert sandbox.tokens.requests == 2
 
 
+@both
 def test_an_unavailable_store_never_fails_a_call_and_warns_once(
     mode: str, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -137,6 +145,7 @@ def test_an_unavailable_store_never_fails_a_call_and_warns_once(
     assert len(warnings_of(caplog)) == 1
 
 
+@both
 def test_a_lease_that_is_never_given_up_is_waited_for_a_bounded_time(
     mode: str, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -154,6 +163,7 @@ def test_a_lease_that_is_never_given_up_is_waited_for_a_bounded_time(
     assert any("lease still held" in m for m in warnings_of(caplog))
 
 
+@both
 def test_a_waiter_takes_the_token_the_lease_holder_wrote(mode: str) -> None:
     """While another process holds the lease its token appears in the store: no fetch of our own."""
     sandbox, slept = Sandbox(), []
@@ -169,6 +179,7 @@ def test_a_waiter_takes_the_token_the_lease_holder_wrote(mode: str) -> None:
     assert slept == [0.01, 0.015]
 
 
+@both
 @pytest.mark.parametrize(
     "entry",
     [
@@ -192,6 +203,7 @@ def test_a_corrupt_entry_is_replaced_by_a_fetched_token(
     assert sandbox.tokens.requests == 1
 
 
+@both
 def test_the_store_holds_the_token_but_never_the_client_secret(
     mode: str, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -209,7 +221,7 @@ def test_the_store_holds_the_token_but_never_the_client_secret(
     assert not [text for text in shown if token in text]
 
 
-def test_keys_name_the_token_url_client_and_scope_and_hide_them(mode: str) -> None:
+def test_keys_name_the_token_url_client_and_scope_and_hide_them() -> None:
     """One key per token URL, client id and scope; the key shows none of them."""
     url = httpx.URL("https://account.sendcloud.com/oauth2/token/")
     key = store_key(url, "client-a", "api")
@@ -224,3 +236,50 @@ def test_keys_name_the_token_url_client_and_scope_and_hide_them(mode: str) -> No
     assert len(others) == 4
     assert "client-a" not in key
     assert "sendcloud" not in key
+
+
+@both
+def test_refused_token_requests_are_counted_by_the_sandbox_too(mode: str) -> None:
+    """The sandbox's token request count includes answers that refuse the client."""
+    sandbox = Sandbox()
+    auth = sc.OAuth2ClientCredentials(
+        sandbox.credentials.client_id, "wrong-secret", token_url=sandbox.token_url
+    )
+    with pytest.raises(sc.AuthenticationError):
+        call_api(mode, sandbox, auth)
+    assert (sandbox.tokens.requests, sandbox.tokens.issued) == (1, 0)
+
+
+def test_an_async_client_waiting_for_a_lease_leaves_the_event_loop_free() -> None:
+    """While one task polls a lease held elsewhere, another task on the loop keeps running."""
+    sandbox, store = Sandbox(), LeaseHeldElsewhere()
+    store.token_on_refusal = 5
+    store._sandbox = sandbox
+    ticks: list[int] = []
+    sleeps: list[float] = []
+
+    async def async_sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+        await anyio.lowlevel.checkpoint()
+
+    async def ticker(done: anyio.Event) -> None:
+        while not done.is_set():
+            ticks.append(len(sleeps))
+            await anyio.lowlevel.checkpoint()
+
+    async def main() -> None:
+        done = anyio.Event()
+        auth = oauth(sandbox, store, async_sleep=async_sleep)
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(ticker, done)
+            async with sc.AsyncClient(
+                auth=auth, base_url=sandbox.base_url, transport=sandbox.transport()
+            ) as client:
+                await client.integrations.list()
+            done.set()
+
+    anyio.run(main)
+    assert len(sleeps) == 5
+    assert sandbox.tokens.requests == 0
+    # The ticker ran between every two polls of the waiting task.
+    assert set(range(1, 6)) <= set(ticks)

@@ -82,6 +82,7 @@ class FileTokenStore:
         self._lock_timeout = lock_timeout
         self._timeout = timeout
         self._clock = clock
+        self._corrupt_reported = False
         self._path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         self._check()
 
@@ -110,9 +111,12 @@ class FileTokenStore:
         except (ValueError, RecursionError):
             doc = None
         if not isinstance(doc, dict):
-            # Replaced by the next write; until then, as good as empty.
-            _logger.warning("token store file %s is corrupt; it will be rewritten", self._path)
+            # Replaced by the next write; until then, as good as empty (and reported once).
+            if not self._corrupt_reported:
+                self._corrupt_reported = True
+                _logger.warning("token store file %s is corrupt; it will be rewritten", self._path)
             return {}
+        self._corrupt_reported = False
         return doc
 
     @contextlib.contextmanager
