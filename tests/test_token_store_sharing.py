@@ -283,3 +283,9 @@ def test_an_async_client_waiting_for_a_lease_leaves_the_event_loop_free() -> Non
     assert sandbox.tokens.requests == 0
     # The ticker ran between every two polls of the waiting task.
     assert set(range(1, 6)) <= set(ticks)
+
+
+def test_something_that_is_no_token_store_is_refused_at_construction() -> None:
+    """A URL string where a store belongs is refused, naming token_store, before any request."""
+    with pytest.raises(ValueError, match=r"token_store must be an sc\.TokenStore"):
+        sc.OAuth2ClientCredentials("id", "secret", token_store="redis://localhost")  # type: ignore[arg-type]

@@ -95,6 +95,11 @@ class OAuth2ClientCredentials(httpx.Auth):
             raise ValueError("leeway and backoff must not be negative")
         if max_attempts < 1:
             raise ValueError("max_attempts must be at least 1")
+        if token_store is not None and not isinstance(token_store, TokenStore):
+            raise ValueError(
+                f"token_store must be an sc.TokenStore (such as sc.FileTokenStore or "
+                f"sc.RedisTokenStore), not {type(token_store).__name__}"
+            )
         self._token_url = httpx.URL(token_url)
         require_secure_url(self._token_url)
         self._client_id = client_id
