@@ -99,7 +99,10 @@ def test_a_file_opened_up_after_the_store_was_made_is_no_longer_used(
 def test_a_lease_held_by_a_killed_process_lapses(mode: str, path: Path) -> None:
     """A process took the lease and died: after lock_timeout the next caller fetches the token."""
     sandbox = Sandbox()
-    make = lambda: sc.FileTokenStore(path, lock_timeout=0.3)  # noqa: E731
+
+    def make() -> sc.FileTokenStore:
+        return sc.FileTokenStore(path, lock_timeout=0.3)
+
     kill_holding_lease(make, store_key(httpx.URL(sandbox.token_url), "sandbox-client-id", "api"))
     assert json.loads(path.read_text())["leases"]  # still there: nobody gave it back
     call_api(mode, sandbox, oauth(sandbox, make()))

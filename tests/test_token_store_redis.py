@@ -127,7 +127,10 @@ async def test_the_async_lease_is_exclusive_and_only_its_owner_gives_it_back(
 def test_a_lease_held_by_a_killed_process_lapses(mode: str, url: str, prefix: str) -> None:
     """A process took the lease and died: after lock_timeout the next caller fetches the token."""
     sandbox = Sandbox()
-    make = lambda: sc.RedisTokenStore(url, key_prefix=prefix, lock_timeout=0.3)  # noqa: E731
+
+    def make() -> sc.RedisTokenStore:
+        return sc.RedisTokenStore(url, key_prefix=prefix, lock_timeout=0.3)
+
     kill_holding_lease(make, store_key(httpx.URL(sandbox.token_url), "sandbox-client-id", "api"))
     call_api(mode, sandbox, oauth(sandbox, make()))
     assert sandbox.tokens.requests == 1
