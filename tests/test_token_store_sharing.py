@@ -289,3 +289,68 @@ def test_something_that_is_no_token_store_is_refused_at_construction() -> None:
     """A URL string where a store belongs is refused, naming token_store, before any request."""
     with pytest.raises(ValueError, match=r"token_store must be an sc\.TokenStore"):
         sc.OAuth2ClientCredentials("id", "secret", token_store="redis://localhost")  # type: ignore[arg-type]
+
+
+def refusing_token_endpoint(sandbox: Sandbox) -> httpx.MockTransport:
+    """The sandbox, except that the first token request fails to connect."""
+    transport, failed = sandbox.transport(), []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/oauth2/token/") and not failed:
+            failed.append(True)
+            raise httpx.ConnectError("connection refused", request=request)
+        return transport.handle_request(request)
+
+    return httpx.MockTransport(handler)
+
+
+@both
+def test_a_token_request_that_fails_to_connect_gives_the_lease_back(mode: str) -> None:
+    """httpx closes the flow mid-fetch: the lease is released, not left to lapse."""
+    sandbox, store = Sandbox(), sc.MemoryTokenStore(lock_timeout=3600)
+    auth = oauth(sandbox, store)
+    if mode == "sync":
+        with (
+            httpx.Client(auth=auth, transport=refusing_token_endpoint(sandbox)) as client,
+            pytest.raises(httpx.ConnectError),
+        ):
+            client.get(sandbox.base_url + "/integrations")
+    else:
+
+        async def call() -> None:
+            transport = refusing_token_endpoint(sandbox)
+            async with httpx.AsyncClient(auth=auth, transport=transport) as client:
+                with pytest.raises(httpx.ConnectError):
+                    await client.get(sandbox.base_url + "/integrations")
+
+        anyio.run(call)
+    assert store.acquire(key_of(sandbox), "the next caller") is True
+
+
+def test_a_task_cancelled_while_holding_the_lease_gives_it_back() -> None:
+    """Cancelling the task that is fetching the token releases its store lease."""
+    sandbox, store = Sandbox(), sc.MemoryTokenStore(lock_timeout=3600)
+    inner = sandbox.transport()
+
+    async def main() -> None:
+        in_flight, never = anyio.Event(), anyio.Event()
+
+        async def handler(request: httpx.Request) -> httpx.Response:
+            if request.url.path.endswith("/oauth2/token/"):
+                in_flight.set()
+                await never.wait()
+            return await inner.handle_async_request(request)
+
+        transport = httpx.MockTransport(handler)
+        auth = oauth(sandbox, store)
+        async with (
+            httpx.AsyncClient(auth=auth, transport=transport) as client,
+            anyio.create_task_group() as tasks,
+        ):
+            tasks.start_soon(client.get, sandbox.base_url + "/integrations")
+            await in_flight.wait()
+            assert store.acquire(key_of(sandbox), "the next caller") is False
+            tasks.cancel_scope.cancel()
+
+    anyio.run(main)
+    assert store.acquire(key_of(sandbox), "the next caller") is True

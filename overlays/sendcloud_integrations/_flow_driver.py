@@ -15,6 +15,7 @@ unhealthy store means; every other outcome is sent back as the yield's value.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ __all__ = [
     "UNLOCK",
     "Action",
     "Flow",
+    "OnExit",
     "Read",
     "Sleep",
     "StoreCall",
@@ -69,7 +71,19 @@ class StoreCall:
     args: tuple[object, ...]
 
 
-Action = httpx.Request | Read | Sleep | StoreCall | _LockStep
+@dataclass(frozen=True, slots=True)
+class OnExit:
+    """Make ``call`` if the flow ends before the next OnExit (None: nothing to undo).
+
+    The flow yields this while it holds a store lease: a flow that httpx closes
+    (a transport error, a cancelled task) cannot yield its own release, and the
+    lease would otherwise keep the other callers waiting until it lapses.
+    """
+
+    call: StoreCall | None
+
+
+Action = httpx.Request | Read | Sleep | StoreCall | OnExit | _LockStep
 # What the flow is sent back: a Response for a Request, a store call's result, else None.
 Flow = Generator[Action, object, T]
 
@@ -86,6 +100,7 @@ def drive_sync(
     flow: Flow[None], lock: threading.Lock, sleep: Callable[[float], None]
 ) -> Generator[httpx.Request, httpx.Response, None]:
     held = False
+    on_exit: StoreCall | None = None
     outcome: object = None
     error: Exception | None = None
     try:
@@ -102,6 +117,8 @@ def drive_sync(
                     outcome = action.blocking(*action.args)
                 except Exception as exc:
                     error = exc
+            elif isinstance(action, OnExit):
+                on_exit = action.call
             elif action is LOCK:
                 lock.acquire()
                 held = True
@@ -110,15 +127,19 @@ def drive_sync(
                 lock.release()
     finally:
         # httpx closes the flow on a transport error or a cancelled request.
+        flow.close()
+        if on_exit is not None:
+            with contextlib.suppress(Exception):  # the store is down: the lease lapses
+                on_exit.blocking(*on_exit.args)
         if held:
             lock.release()
-        flow.close()
 
 
 async def drive_async(
     flow: Flow[None], lock: anyio.Lock, sleep: Callable[[float], Awaitable[None]]
 ) -> AsyncGenerator[httpx.Request, httpx.Response]:
     held = False
+    on_exit: StoreCall | None = None
     outcome: object = None
     error: Exception | None = None
     try:
@@ -135,6 +156,8 @@ async def drive_async(
                     outcome = await action.awaitable(*action.args)
                 except Exception as exc:
                     error = exc
+            elif isinstance(action, OnExit):
+                on_exit = action.call
             elif action is LOCK:
                 await lock.acquire()
                 held = True
@@ -142,6 +165,11 @@ async def drive_async(
                 held = False
                 lock.release()
     finally:
+        flow.close()
+        if on_exit is not None:
+            # Shielded, so a cancelled task still gives its lease back (bounded: the
+            # store's own timeout, and this deadline).
+            with anyio.move_on_after(5.0, shield=True), contextlib.suppress(Exception):
+                await on_exit.awaitable(*on_exit.args)
         if held:
             lock.release()
-        flow.close()

@@ -18,7 +18,7 @@ import secrets
 from collections.abc import Awaitable, Callable
 from typing import Final
 
-from ._flow_driver import Flow, Sleep, StoreCall
+from ._flow_driver import Flow, OnExit, Sleep, StoreCall
 from ._token import Token
 from ._token_store import TokenStore, decode_entry, encode_entry
 
@@ -87,19 +87,17 @@ class TokenSharing:
     def _fetch_leased(
         self, owner: str, refused: set[str], fetch: Callable[[], Flow[Token]]
     ) -> Flow[Token]:
-        try:
-            # Another holder may have written between our read and our lease.
-            found = yield from self._read(refused)
-            if isinstance(found, Token):
-                token = found
-            else:
-                token = yield from fetch()
-                yield from self._write(token)
-        except Exception:
-            # Waiters then go on at once instead of at the lease's end. (A flow
-            # closed mid-fetch cannot yield: its lease lapses by itself.)
-            yield from self._call(self.store.release, self.store.arelease, owner)
-            raise
+        # However the flow ends (a token error, a transport error, a cancelled task),
+        # the driver gives the lease back, so waiters go on at once, not at its end.
+        yield OnExit(StoreCall(self.store.release, self.store.arelease, (self._key, owner)))
+        # Another holder may have written between our read and our lease.
+        found = yield from self._read(refused)
+        if isinstance(found, Token):
+            token = found
+        else:
+            token = yield from fetch()
+            yield from self._write(token)
+        yield OnExit(None)
         yield from self._call(self.store.release, self.store.arelease, owner)
         return token
 
