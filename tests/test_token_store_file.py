@@ -14,7 +14,8 @@ import sendcloud_integrations as sc
 from sendcloud_integrations._token_store import store_key
 from sendcloud_integrations.testing import Sandbox
 
-from .token_store_support import FORK_WARNING, call_api, kill_holding_lease, oauth
+from .forked_workers import FORK_WARNING, kill_holding_lease
+from .token_store_support import call_api, oauth
 
 MODES = ["sync", "async"]
 

@@ -20,15 +20,8 @@ from sendcloud_integrations._token_store import store_key
 from sendcloud_integrations.testing import Sandbox
 
 from .auth_fakes import FakeClock
-from .token_store_support import (
-    FORK_WARNING,
-    call_api,
-    kill_holding_lease,
-    oauth,
-    redis_server,
-    redis_url,
-    unique_prefix,
-)
+from .forked_workers import FORK_WARNING, kill_holding_lease
+from .token_store_support import call_api, oauth, redis_server, redis_url, unique_prefix
 
 MODES = ["sync", "async"]
 

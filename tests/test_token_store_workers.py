@@ -14,16 +14,8 @@ import pytest
 import sendcloud_integrations as sc
 from sendcloud_integrations.testing import Sandbox
 
-from .token_store_support import (
-    FORK,
-    FORK_WARNING,
-    Workers,
-    redis_url,
-    task_worker,
-    thread_worker,
-    unique_prefix,
-    workers,
-)
+from .forked_workers import FORK, FORK_WARNING, Workers, task_worker, thread_worker, workers
+from .token_store_support import redis_url, unique_prefix
 
 pytestmark = pytest.mark.filterwarnings(FORK_WARNING)
 
