@@ -85,6 +85,11 @@ class FileTokenStore:
         self._corrupt_reported = False
         self._path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         self._check()
+        # Imported here, not at each first use: `import sendcloud_integrations` stays
+        # light, and a worker pays for it when it makes its store, not mid-request.
+        import filelock
+
+        self._filelock = filelock
 
     @property
     def path(self) -> Path:
@@ -125,12 +130,10 @@ class FileTokenStore:
 
         Without ``wait`` a busy lock raises filelock.Timeout at once.
         """
-        from filelock import FileLock
-
         self._check()
         # A new FileLock per edit: its own descriptor, so threads exclude each other too.
         # Held for a millisecond or so, so a busy lock is retried often (filelock: 50 ms).
-        lock = FileLock(self._lock_path, mode=0o600)
+        lock = self._filelock.FileLock(self._lock_path, mode=0o600)
         with lock.acquire(timeout=self._timeout if wait else 0, poll_interval=0.005):
             doc = self._load()
             before = json.dumps(doc)
@@ -187,8 +190,6 @@ class FileTokenStore:
         held = self._section(self._load(), "leases").get(key)
         if isinstance(held, dict) and held.get("owner") != owner and _live(held, self._clock()):
             return False
-        from filelock import Timeout
-
         # A busy lock file means someone is writing, most likely their own lease: try again
         # at the next poll rather than queue 31 waiters in front of the holder's write.
         try:
@@ -200,7 +201,7 @@ class FileTokenStore:
                     return False
                 leases[key] = {"owner": owner, "until": now + self._lock_timeout}
                 return True
-        except Timeout:
+        except self._filelock.Timeout:
             return False
 
     def release(self, key: str, owner: str) -> None:
