@@ -145,7 +145,11 @@ class OAuth2ClientCredentials(httpx.Auth):
         )
 
     def invalidate(self) -> None:
-        """Forget the cached token; the next request fetches a new one (the store's too)."""
+        """Forget the cached token; the next request gets another one.
+
+        That is the store's when it holds a different token, else a fetched one: the
+        forgotten token is not taken back from the store.
+        """
         token, self._token = self._token, None
         if token is not None:
             self._sharing.discarded = token.value.reveal()
