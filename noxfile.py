@@ -72,7 +72,7 @@ SLOW_ON_NEWER_PYTHONS = ["--ignore=tests/test_schemathesis.py"]
 def tests(session: nox.Session) -> None:
     """The whole pytest suite (drift check of generated/ included), with branch coverage."""
     session.install(
-        "-e", ".[sandbox,cli,aiohttp]", *nox.project.dependency_groups(PYPROJECT, "test")
+        "-e", ".[sandbox,cli,aiohttp,redis]", *nox.project.dependency_groups(PYPROJECT, "test")
     )
     session.install(GENERATOR_PIN, RUFF_PIN, COVERAGE_PIN)
     narrowed = [] if session.python == PYTHON or session.posargs else SLOW_ON_NEWER_PYTHONS
@@ -164,7 +164,7 @@ def workflows(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on the overlays (the public package)."""
     # pytest: the sandbox ships a pytest plugin, whose fixtures mypy must see typed.
-    session.install("-e", ".[sandbox,cli,aiohttp]", MYPY_PIN, "pytest", *TYPE_STUBS)
+    session.install("-e", ".[sandbox,cli,aiohttp,redis]", MYPY_PIN, "pytest", *TYPE_STUBS)
     session.run("mypy", "--strict", "overlays/sendcloud_integrations")
 
 
@@ -227,7 +227,7 @@ def build(session: nox.Session) -> None:
 @nox.session(name="typing", python=PYTHON)
 def typing_session(session: nox.Session) -> None:
     """mypy --strict on tests/typing and the README's python blocks, as users write them."""
-    session.install("-e", ".[sandbox,cli,aiohttp]", MYPY_PIN, *TYPE_STUBS)
+    session.install("-e", ".[sandbox,cli,aiohttp,redis]", MYPY_PIN, *TYPE_STUBS)
     session.run("python", "tests/readme_blocks.py", README_MODULES, silent=True)
     session.run("mypy", "--strict", "tests/typing", README_MODULES)
 
@@ -236,7 +236,7 @@ def typing_session(session: nox.Session) -> None:
 def pyright(session: nox.Session) -> None:
     """pyright in strict mode (what VS Code users run) on overlays, tests/typing and the README."""
     # pytest: the sandbox's pytest plugin, as for mypy in the typecheck session.
-    session.install("-e", ".[sandbox,cli,aiohttp]", PYRIGHT_PIN, "pytest", *TYPE_STUBS)
+    session.install("-e", ".[sandbox,cli,aiohttp,redis]", PYRIGHT_PIN, "pytest", *TYPE_STUBS)
     session.run("python", "tests/readme_blocks.py", README_MODULES, silent=True)
     session.run("pyright", "overlays/sendcloud_integrations", "tests/typing", README_MODULES)
 

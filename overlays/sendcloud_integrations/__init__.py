@@ -34,7 +34,10 @@ from ._errors import (
     SendcloudError,
     ServerError,
 )
+from ._file_store import FileTokenStore
+from ._redis_store import RedisTokenStore
 from ._sender import CapturedResponses
+from ._token_store import MemoryTokenStore, TokenStore
 from ._version import __version__
 
 if _typing.TYPE_CHECKING:
@@ -107,6 +110,7 @@ __all__ = [
     "DefaultAioHttpClient",
     "ErrorDetail",
     "FeedbackType",
+    "FileTokenStore",
     "InsecureTransportError",
     "Integration",
     "IntegrationLog",
@@ -114,6 +118,7 @@ __all__ = [
     "LogPage",
     "LogPaginator",
     "MissingExtraError",
+    "MemoryTokenStore",
     "NewShopOrderStatus",
     "NewShopOrderStatusTranslation",
     "NotFoundError",
@@ -121,6 +126,7 @@ __all__ = [
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedisTokenStore",
     "RequestValidationError",
     "ResponseValidationError",
     "RetryPolicy",
@@ -131,6 +137,7 @@ __all__ = [
     "StatusCategory",
     "StatusMapping",
     "StatusMappingEntry",
+    "TokenStore",
     "Unset",
     "__version__",
 ]

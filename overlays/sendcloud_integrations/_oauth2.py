@@ -3,8 +3,11 @@
 The token request is yielded from the auth flow, so it goes through the same
 httpx client, transport and event hooks as the API request (MockTransport and
 in-process sandboxes see it too). One lock per instance makes the fetch single
-flight: check, lock, re-check, fetch while holding the lock. Callers that waited
-for a fetch get its token, or its error, without fetching again.
+flight in the process: check, lock, re-check, then ask the token store (which
+makes it single flight across the processes sharing it, see _shared_token.py).
+Callers that waited for a fetch get its token, or its error, without fetching
+again. The flow is written once (``_flow``) and run by the drivers of
+_flow_driver.py.
 
 httpx never throws a transport error into an auth flow (it closes the flow), so
 a refused or timed-out token request surfaces from ``client.send`` as an
@@ -26,8 +29,11 @@ import httpx
 from ._config import RetryPolicy
 from ._credentials import Secret, check_endpoint_url, mask_identifier, require_secure_url
 from ._errors import ConfigurationError, SendcloudError
+from ._flow_driver import LOCK, UNLOCK, Flow, Read, Sleep, drive_async, drive_sync
 from ._retry import may_retry_token_status, retry_delay
+from ._shared_token import TokenSharing
 from ._token import Token, build_token_request, parse_token_response, token_error
+from ._token_store import MemoryTokenStore, TokenStore, store_key
 
 __all__ = ["DEFAULT_TOKEN_URL", "OAuth2ClientCredentials"]
 
@@ -35,13 +41,9 @@ DEFAULT_TOKEN_URL = "https://account.sendcloud.com/oauth2/token/"
 
 _logger = logging.getLogger("sendcloud_integrations")
 
-# What the token exchange asks of its driver: send this request, or sleep this long.
-_Action = httpx.Request | float
-_Exchange = Generator[_Action, httpx.Response | None, Token]
-
 
 class OAuth2ClientCredentials(httpx.Auth):
-    """Bearer tokens from the client-credentials grant, cached and refreshed per instance.
+    """Bearer tokens from the client-credentials grant, cached, refreshed and optionally shared.
 
     A token is replaced ``leeway`` seconds before ``expires_in`` runs out (a token
     without ``expires_in`` is kept until the API answers 401). A 401 from the API
@@ -54,9 +56,15 @@ class OAuth2ClientCredentials(httpx.Auth):
     Connection errors propagate as httpx transport errors and leave no state
     behind, so the next call tries again.
 
-    ``clock``, ``sleep`` and ``async_sleep`` are injectable so tests control time.
-    Use one instance from threads (sync clients) or from one event loop (async
-    clients); the sync and async paths keep separate locks.
+    ``token_store`` shares the token with other clients, processes or hosts
+    (``sc.FileTokenStore``, ``sc.RedisTokenStore`` or any ``sc.TokenStore``): one
+    of them fetches it while the others wait, then all use it. The default keeps
+    it in this instance's memory only. The client secret is never stored.
+
+    ``clock`` (seconds since the epoch: sharers compare its readings), ``sleep``
+    and ``async_sleep`` are injectable so tests control time. Use one instance
+    from threads (sync clients) or from one event loop (async clients); the sync
+    and async paths keep separate locks.
     """
 
     # The body is buffered so that the request can be replayed after a 401.
@@ -76,7 +84,8 @@ class OAuth2ClientCredentials(httpx.Auth):
         max_attempts: int = 3,
         backoff: float = 0.5,
         retry: RetryPolicy | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        token_store: TokenStore | None = None,
+        clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
         async_sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
     ) -> None:
@@ -86,6 +95,11 @@ class OAuth2ClientCredentials(httpx.Auth):
             raise ConfigurationError("leeway and backoff must not be negative")
         if max_attempts < 1:
             raise ConfigurationError("max_attempts must be at least 1")
+        if token_store is not None and not isinstance(token_store, TokenStore):
+            raise ConfigurationError(
+                f"token_store must be an sc.TokenStore (such as sc.FileTokenStore or "
+                f"sc.RedisTokenStore), not {type(token_store).__name__}"
+            )
         self._token_url = check_endpoint_url("token_url", token_url)
         require_secure_url(self._token_url)
         self._retry = retry or RetryPolicy(max_retries=max_attempts - 1, backoff_base=backoff)
@@ -97,6 +111,11 @@ class OAuth2ClientCredentials(httpx.Auth):
         self._sleep = sleep
         self._async_sleep = async_sleep
         self._token: Token | None = None
+        self._sharing = TokenSharing(
+            MemoryTokenStore() if token_store is None else token_store,
+            store_key(self._token_url, client_id, scope),
+            clock,
+        )
         # Completed fetches and the last one's error: callers that waited on the
         # lock for a fetch that failed share its error instead of fetching again.
         self._fetches = 0
@@ -113,6 +132,10 @@ class OAuth2ClientCredentials(httpx.Auth):
     def token_url(self) -> httpx.URL:
         return self._token_url
 
+    @property
+    def token_store(self) -> TokenStore:
+        return self._sharing.store
+
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}(client_id={mask_identifier(self._client_id)!r}, "
@@ -121,8 +144,14 @@ class OAuth2ClientCredentials(httpx.Auth):
         )
 
     def invalidate(self) -> None:
-        """Forget the cached token; the next request fetches a new one."""
-        self._token = None
+        """Forget the cached token; the next request gets another one.
+
+        That is the store's when it holds a different token, else a fetched one: the
+        forgotten token is not taken back from the store.
+        """
+        token, self._token = self._token, None
+        if token is not None:
+            self._sharing.discarded = token.value.reveal()
 
     def _usable_token(self, rejected: Token | None) -> Token | None:
         now = self._clock()
@@ -138,10 +167,10 @@ class OAuth2ClientCredentials(httpx.Auth):
             raise self._fetch_error
         return token
 
-    def _exchange(self, api_request: httpx.Request) -> _Exchange:
-        """Fetch and cache a token, recording the outcome for the callers waiting on the lock."""
+    def _renew(self, api_request: httpx.Request, rejected: Token | None) -> Flow[Token]:
+        """A token from the store or the endpoint, recorded for the callers waiting on the lock."""
         try:
-            token = yield from self._attempts(api_request)
+            token = yield from self._sharing.obtain(rejected, lambda: self._attempts(api_request))
         except SendcloudError as exc:
             self._fetch_error, self._fetches = exc, self._fetches + 1
             raise
@@ -149,7 +178,7 @@ class OAuth2ClientCredentials(httpx.Auth):
         self._token = token
         return token
 
-    def _attempts(self, api_request: httpx.Request) -> _Exchange:
+    def _attempts(self, api_request: httpx.Request) -> Flow[Token]:
         """Yields token requests to send and delays to sleep; returns the Token."""
         # The token request honours the API request's timeout; without it httpx
         # would send the token request with no timeout at all.
@@ -160,7 +189,8 @@ class OAuth2ClientCredentials(httpx.Auth):
             response = yield build_token_request(
                 self._token_url, self._client_id, self._client_secret, self._scope, extensions
             )
-            assert response is not None
+            assert isinstance(response, httpx.Response)
+            yield Read(response)
             if response.is_success:
                 token = parse_token_response(
                     response,
@@ -190,79 +220,44 @@ class OAuth2ClientCredentials(httpx.Auth):
                 attempt + 1,
                 attempts,
             )
-            yield delay
+            yield Sleep(delay)
         raise AssertionError("unreachable: the loop returns or raises")
 
     def _authorize(self, request: httpx.Request, token: Token) -> httpx.Request:
         request.headers["Authorization"] = f"Bearer {token.value.reveal()}"
         return request
 
-    def sync_auth_flow(
-        self, request: httpx.Request
-    ) -> Generator[httpx.Request, httpx.Response, None]:
+    def _flow(self, request: httpx.Request) -> Flow[None]:
+        """The auth flow, sync and async alike: authorize, and on a 401 renew once and replay."""
         require_secure_url(request.url)
-        request.read()
+        yield Read(request)
         rejected: Token | None = None
         for _ in range(2):
             seen = self._fetches
             token = self._usable_token(rejected)
             if token is None:
-                with self._lock:
-                    token = self._recheck(rejected, seen)
-                    if token is None:
-                        exchange = self._exchange(request)
-                        action = next(exchange)
-                        while True:
-                            reply: httpx.Response | None = None
-                            if isinstance(action, httpx.Request):
-                                reply = yield action
-                                reply.read()
-                            else:
-                                self._sleep(action)
-                            try:
-                                action = exchange.send(reply)
-                            except StopIteration as done:
-                                token = done.value
-                                break
-            response = yield self._authorize(request, token)
+                yield LOCK
+                token = self._recheck(rejected, seen)
+                if token is None:
+                    token = yield from self._renew(request, rejected)
+                yield UNLOCK
+            reply = yield self._authorize(request, token)
+            assert isinstance(reply, httpx.Response)
+            response = reply
             if response.status_code != 401:
                 return
-            response.read()
+            yield Read(response)
             rejected = token
         # The second 401 is the caller's to see (capture, logging, a plain httpx user).
 
-    async def async_auth_flow(
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        return drive_sync(self._flow(request), self._lock, self._sleep)
+
+    def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        require_secure_url(request.url)
-        await request.aread()
         if self._async_lock is None:
             self._async_lock = anyio.Lock()
-        rejected: Token | None = None
-        for _ in range(2):
-            seen = self._fetches
-            token = self._usable_token(rejected)
-            if token is None:
-                async with self._async_lock:
-                    token = self._recheck(rejected, seen)
-                    if token is None:
-                        exchange = self._exchange(request)
-                        action = next(exchange)
-                        while True:
-                            reply: httpx.Response | None = None
-                            if isinstance(action, httpx.Request):
-                                reply = yield action
-                                await reply.aread()
-                            else:
-                                await self._async_sleep(action)
-                            try:
-                                action = exchange.send(reply)
-                            except StopIteration as done:
-                                token = done.value
-                                break
-            response = yield self._authorize(request, token)
-            if response.status_code != 401:
-                return
-            await response.aread()
-            rejected = token
-        # As in sync_auth_flow: the flow ends, handing back the second 401.
+        return drive_async(self._flow(request), self._async_lock, self._async_sleep)

@@ -37,7 +37,7 @@ __all__ = [
 
 # RFC 6750 section 2.1: b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
 # Anything else (CR, LF, NUL, spaces) would break or smuggle the Authorization header.
-_B64TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*", re.ASCII)
+B64TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*", re.ASCII)
 _DIGITS = re.compile(r"[0-9]{1,12}", re.ASCII)
 # A lifetime beyond this is treated as this (about 31 years): keeps the arithmetic finite.
 _MAX_LIFETIME = 10**9
@@ -45,14 +45,16 @@ _MAX_LIFETIME = 10**9
 
 @dataclass(frozen=True)
 class Token:
-    """A bearer token and the clock reading after which it should be replaced.
+    """A bearer token, the clock reading after which to replace it, and when it expires.
 
-    ``refresh_at`` is None when the server gave no ``expires_in``: such a token
-    is kept until the API rejects it.
+    ``refresh_at`` and ``expires_at`` are None when the server gave no
+    ``expires_in``: such a token is kept until the API rejects it. A shared token
+    store drops the entry at ``expires_at``.
     """
 
     value: Secret
     refresh_at: float | None
+    expires_at: float | None = None
 
     def is_fresh(self, now: float) -> bool:
         return self.refresh_at is None or now < self.refresh_at
@@ -108,7 +110,7 @@ def parse_token_response(
     access_token = doc.get("access_token")
     if not isinstance(access_token, str) or not access_token:
         raise malformed("no access_token in the token response")
-    if not _B64TOKEN.fullmatch(access_token):
+    if not B64TOKEN.fullmatch(access_token):
         raise malformed("access_token is not an RFC 6750 b64token")
     token_type = doc.get("token_type")
     # RFC 6749 section 5.1 requires token_type; another type (mac, ...) cannot go
@@ -126,7 +128,7 @@ def parse_token_response(
     # A leeway longer than the lifetime would make every token stale on arrival
     # and fetch one per request; keep at least half the lifetime in that case.
     usable = max(lifetime - leeway, lifetime / 2)
-    return Token(Secret(access_token), requested_at + usable)
+    return Token(Secret(access_token), requested_at + usable, requested_at + lifetime)
 
 
 def _oauth_error(doc: Mapping[str, Any] | None) -> tuple[str | None, str | None]:

@@ -138,3 +138,46 @@ async def rejected_async(client: sc.AsyncClient) -> None:
     client.integrations.delete(7)  # type: ignore[unused-coroutine]
     async with sc.Client() as _client:  # type: ignore[attr-defined]
         pass
+
+
+class _DictStore:
+    """A user's own backend: structurally an sc.TokenStore, no base class needed."""
+
+    lock_timeout = 15.0
+
+    def get(self, key: str) -> str | None:
+        return None
+
+    def set(self, key: str, value: str, ttl: float | None) -> None:
+        pass
+
+    def acquire(self, key: str, owner: str) -> bool:
+        return True
+
+    def release(self, key: str, owner: str) -> None:
+        pass
+
+    async def aget(self, key: str) -> str | None:
+        return None
+
+    async def aset(self, key: str, value: str, ttl: float | None) -> None:
+        pass
+
+    async def aacquire(self, key: str, owner: str) -> bool:
+        return True
+
+    async def arelease(self, key: str, owner: str) -> None:
+        pass
+
+
+def token_stores(sandbox: Sandbox) -> None:
+    for store in (
+        sc.FileTokenStore("/run/app/sendcloud/tokens.json", lock_timeout=5.0),
+        sc.RedisTokenStore("redis://127.0.0.1:6379/0", key_prefix="app:token:"),
+        sc.MemoryTokenStore(),
+        _DictStore(),
+    ):
+        auth = sc.OAuth2ClientCredentials("id", "secret", token_store=store)
+        assert_type(auth.token_store, sc.TokenStore)
+    sc.OAuth2ClientCredentials("id", "secret", token_store="redis://x")  # type: ignore[arg-type]
+    sc.RedisTokenStore(6379)  # type: ignore[arg-type]

@@ -58,8 +58,14 @@ class TokenStore:
         self._clock = clock
         self.expires_in = expires_in
         self.issued = 0
+        # Every request the token endpoint answered, refused ones included.
+        self.requests = 0
         self._tokens: dict[str, datetime] = {}
         self._lock = threading.Lock()
+
+    def count_request(self) -> None:
+        with self._lock:
+            self.requests += 1
 
     def issue(self) -> str:
         token = secrets.token_urlsafe(24)
@@ -112,6 +118,7 @@ def token_endpoint(
     request: SandboxRequest, credentials: Credentials, store: TokenStore
 ) -> SandboxResponse:
     """POST /oauth2/token/: issue a bearer token for valid client credentials."""
+    store.count_request()
     if request.method != "POST":
         return json_response(405, {"error": "invalid_request"}, {"Allow": "POST"})
     content_type = (request.header("content-type") or "").split(";")[0].strip().lower()
