@@ -14,7 +14,6 @@ from typing import Any
 
 from sendcloud_integrations import _config, _oauth2
 from sendcloud_integrations import _operations as ops
-
 from sendcloud_integrations.testing._spec_reader import SpecView
 
 OVERLAY = "overlays/sendcloud_integrations/"

@@ -87,7 +87,7 @@ def test_every_listed_model_is_importable_by_name_from_the_models_package() -> N
 
 
 def test_the_first_call_imports_no_generated_operation_module() -> None:
-    """``integrations.get`` builds its call from the request table: no integrations operation module loads."""
+    """``integrations.get`` builds its call from the request table, not an operation module."""
     loaded = _fresh(
         "import sys, json, httpx, sendcloud_integrations as sc\n"
         "answer = lambda r: httpx.Response(200, json={'data': {'id': 1}})\n"

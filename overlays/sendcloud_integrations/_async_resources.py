@@ -56,7 +56,9 @@ class AsyncIntegrations:
         """
         extra = operations.extras(extra_headers, extra_query, timeout)
         options = self._sender.options
-        return await self._sender.send(operations.list_integrations(options, query, extra, extra_body))
+        return await self._sender.send(
+            operations.list_integrations(options, query, extra, extra_body)
+        )
 
     @operations.operation(operations.GET_INTEGRATION)
     async def get(
@@ -244,7 +246,9 @@ class AsyncStatusMappings:
         """``GET /shop-order-statuses/mapping?integration_id=...``. Raises BadRequestError."""
         extra = operations.extras(extra_headers, extra_query, timeout)
         options = self._sender.options
-        return await self._sender.send(operations.get_mapping(options, integration_id, extra, extra_body))
+        return await self._sender.send(
+            operations.get_mapping(options, integration_id, extra, extra_body)
+        )
 
     @operations.operation(operations.SET_MAPPING)
     async def set(

@@ -60,7 +60,6 @@ __all__ = [
 ]
 
 
-
 F = TypeVar("F", bound=Callable[..., Any])
 Headers = Mapping[str, str]
 Query = Mapping[str, object]

@@ -149,7 +149,9 @@ def _connection_error(exc: httpx.RequestError) -> APIConnectionError:
     return cls(f"{type(exc).__name__}: {text}")
 
 
-def capture_and_check(response: httpx.Response, options: ClientOptions | None = None) -> httpx.Response:
+def capture_and_check(
+    response: httpx.Response, options: ClientOptions | None = None
+) -> httpx.Response:
     """Record the response for capture_responses(); raise the APIError of a non-2xx.
 
     ``retry_after`` on a RateLimitError is capped at the client's Retry-After cap,
