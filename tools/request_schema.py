@@ -168,7 +168,12 @@ class _Types:
         )
 
     def typed_dict(
-        self, name: str, schema: Mapping[str, Any], skip: frozenset[str] = frozenset()
+        self,
+        name: str,
+        schema: Mapping[str, Any],
+        skip: frozenset[str] = frozenset(),
+        *,
+        none_omits: bool = False,
     ) -> str:
         required = set(schema.get("required") or ())
         lines = [f"class {name}(TypedDict, total=False):", f'    """{name} (from the spec)."""', ""]
@@ -177,6 +182,9 @@ class _Types:
             annotation = self.annotation(sub, name + pascal(field))
             if field in required:
                 annotation = f"Required[{annotation}]"
+            elif none_omits and "None" not in annotation.split(" | "):
+                # The facade leaves out an optional query parameter passed as None.
+                annotation = f"{annotation} | None"
             lines.append(f"    {field}: {annotation}")
         if not fields:
             lines.append("    pass")
@@ -194,7 +202,7 @@ def types_module(ops: Mapping[str, Mapping[str, Any]]) -> str:
         optional = [p for p in op["parameters"] if p["in"] == "query" and not p["required"]]
         if optional:
             query = {"properties": {p["name"]: p["schema"] for p in optional}}
-            types.typed_dict(f"{name}Query", query)
+            types.typed_dict(f"{name}Query", query, none_omits=True)
     doc = "The facade's keyword types: one TypedDict per request body and optional query."
     head = [
         HEADER.format(doc=doc),

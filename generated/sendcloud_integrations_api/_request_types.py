@@ -27,28 +27,28 @@ __all__ = [
 class ListIntegrationsQuery(TypedDict, total=False):
     """ListIntegrationsQuery (from the spec)."""
 
-    sort: str
+    sort: str | None
 
 
 class RetrieveIntegrationLogsQuery(TypedDict, total=False):
     """RetrieveIntegrationLogsQuery (from the spec)."""
 
-    cursor: str | datetime.datetime
-    page_size: int
+    cursor: str | datetime.datetime | None
+    page_size: int | None
 
 
 class RetrieveIntegrationsLogsQuery(TypedDict, total=False):
     """RetrieveIntegrationsLogsQuery (from the spec)."""
 
-    cursor: str | datetime.datetime
-    page_size: int
+    cursor: str | datetime.datetime | None
+    page_size: int | None
 
 
 class ShopOrderStatusesQuery(TypedDict, total=False):
     """ShopOrderStatusesQuery (from the spec)."""
 
-    language: str
-    show_deleted: bool
+    language: str | None
+    show_deleted: bool | None
 
 
 class UpdateIntegrationBody(TypedDict, total=False):
