@@ -230,7 +230,7 @@ RULES: list[tuple[str, Callable[[Spec], Any], str, str]] = [
     ("request enum value removed", lambda s: _lang(s).remove("nl"),
      f"{LIST} > param query lang", BREAKING),
     ("response enum value added", lambda s: _prop(s, "Thing", "kind")["enum"].append("c"),
-     "schema Thing .kind", BREAKING),
+     "schema Thing .kind", ADDITIVE),
     ("bound of a schema used both ways widened",
      lambda s: _prop(s, "Shared", "label").update(maxLength=300),
      "schema Shared .label", BREAKING),

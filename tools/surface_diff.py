@@ -132,7 +132,9 @@ def _enum(old: Any, new: Any, role: str) -> tuple[str, str]:
     )
     if gone:
         return BREAKING, text
-    return _by_direction(False, role), text
+    # Added values are additive both ways: requests accept more, and response enums are
+    # open (an unknown value decodes to a pseudo-member and is logged, the call succeeds).
+    return ADDITIVE, text
 
 
 def _set_change(attr: str, old: Any, new: Any) -> tuple[str, str]:

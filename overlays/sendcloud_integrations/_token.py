@@ -7,7 +7,6 @@ error. The auth flows in ``_oauth2.py`` do the sending, locking and sleeping.
 from __future__ import annotations
 
 import base64
-import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from ._errors import (
     ResponseValidationError,
     ServerError,
 )
+from ._jsonbody import loads
 
 __all__ = [
     "Token",
@@ -92,7 +92,7 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
 
 def _json_object(response: httpx.Response) -> dict[str, Any] | None:
     try:
-        doc = json.loads(response.content)
+        doc = loads(response.content)
     except (ValueError, UnicodeDecodeError):
         return None
     return doc if isinstance(doc, dict) else None

@@ -7,12 +7,18 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.error_code import ErrorCode
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    decode_mismatch,
+    model_repr,
+)
 
 T = TypeVar("T", bound="ErrorObject")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ErrorObject:
     """Error in a JSON:API error format
 
@@ -36,6 +42,10 @@ class ErrorObject:
     source: ErrorSource | Unset = UNSET
     meta: ErrorMeta | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -86,55 +96,116 @@ class ErrorObject:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        """A ErrorObject from the JSON object ``src_dict`` (not changed).
 
-        _links = d.pop("links", UNSET)
-        links: ErrorLinks | Unset
-        if isinstance(_links, Unset):
-            links = UNSET
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        error_object = object.__new__(cls)
+        v = get("id", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            links = ErrorLinks.from_dict(_links)
+            raise decode_mismatch("string", v, "id")
 
-        status = d.pop("status", UNSET)
+        error_object.id = v
+        v = get("links", UNSET)
+        if isinstance(v, dict):
+            try:
+                v = ErrorLinks.from_dict(v)
+            except DecodeError as exc:
+                raise exc.within("links")
 
-        _code = d.pop("code", UNSET)
-        code: ErrorCode | Unset
-        if isinstance(_code, Unset):
-            code = UNSET
+        elif v is UNSET:
+            absent += 1
         else:
-            code = ErrorCode(_code)
+            raise decode_mismatch("object", v, "links")
 
-        title = d.pop("title", UNSET)
-
-        detail = d.pop("detail", UNSET)
-
-        _source = d.pop("source", UNSET)
-        source: ErrorSource | Unset
-        if isinstance(_source, Unset):
-            source = UNSET
+        error_object.links = v
+        v = get("status", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            source = ErrorSource.from_dict(_source)
+            raise decode_mismatch("string", v, "status")
 
-        _meta = d.pop("meta", UNSET)
-        meta: ErrorMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
+        error_object.status = v
+        v = get("code", UNSET)
+        if type(v) is str or isinstance(v, str):
+            v = ErrorCode(v)
+
+        elif v is UNSET:
+            absent += 1
         else:
-            meta = ErrorMeta.from_dict(_meta)
+            raise decode_mismatch("string", v, "code")
 
-        error_object = cls(
-            id,
-            links,
-            status,
-            code,
-            title,
-            detail,
-            source,
-            meta,
-        )
+        error_object.code = v
+        v = get("title", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string", v, "title")
 
-        error_object.additional_properties = d
+        error_object.title = v
+        v = get("detail", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string", v, "detail")
+
+        error_object.detail = v
+        v = get("source", UNSET)
+        if isinstance(v, dict):
+            try:
+                v = ErrorSource.from_dict(v)
+            except DecodeError as exc:
+                raise exc.within("source")
+
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("object", v, "source")
+
+        error_object.source = v
+        v = get("meta", UNSET)
+        if isinstance(v, dict):
+            m0 = object.__new__(ErrorMeta)
+            m0.additional_properties = dict(v)
+            v = m0
+
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("object", v, "meta")
+
+        error_object.meta = v
+        if len(d) + absent == 8:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        error_object.additional_properties = additional_properties
         return error_object
 
     @property
@@ -152,6 +223,31 @@ class ErrorObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "id",
+    "links",
+    "status",
+    "code",
+    "title",
+    "detail",
+    "source",
+    "meta",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "id",
+        "links",
+        "status",
+        "code",
+        "title",
+        "detail",
+        "source",
+        "meta",
+    )
+)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

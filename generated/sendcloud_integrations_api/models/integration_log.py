@@ -2,17 +2,25 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    decode_bad_string,
+    decode_mismatch,
+    decode_missing,
+    model_repr,
+)
 
 T = TypeVar("T", bound="IntegrationLog")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class IntegrationLog:
     """An integration exception log record containing information about a failed API request to a shop system.
 
@@ -50,6 +58,10 @@ class IntegrationLog:
     protected: bool | Unset = UNSET
     additional_data: IntegrationLogAdditionalData | str | Unset = ""
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         base_url = self.base_url
@@ -154,89 +166,178 @@ class IntegrationLog:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        base_url = d.pop("base_url")
+        """A IntegrationLog from the JSON object ``src_dict`` (not changed).
 
-        id = d.pop("id", UNSET)
-
-        integration_id: int | None | Unset = d.pop("integration_id", UNSET)
-
-        full_url: None | str | Unset = d.pop("full_url", UNSET)
-
-        method = d.pop("method", UNSET)
-
-        response_code: int | None | Unset = d.pop("response_code", UNSET)
-
-        _response = d.pop("response", UNSET)
-        response: IntegrationLogResponse | None | Unset
-        if isinstance(_response, dict):
-            try:
-                response_type_0 = IntegrationLogResponse.from_dict(_response)
-
-                response = response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                response = cast(IntegrationLogResponse | None | Unset, _response)
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        integration_log = object.__new__(cls)
+        v = get("base_url", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            raise decode_missing("string", "base_url")
         else:
-            response = _response
+            raise decode_mismatch("string", v, "base_url")
 
-        _request = d.pop("request", UNSET)
-        request: IntegrationLogRequest | None | Unset
-        if isinstance(_request, dict):
-            try:
-                request_type_0 = IntegrationLogRequest.from_dict(_request)
-
-                request = request_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                request = cast(IntegrationLogRequest | None | Unset, _request)
+        integration_log.base_url = v
+        v = get("id", UNSET)
+        if type(v) is int or (isinstance(v, int) and not isinstance(v, bool)):
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            request = _request
+            raise decode_mismatch("integer", v, "id")
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
+        integration_log.id = v
+        v = get("integration_id", UNSET)
+        if (
+            type(v) is int or (isinstance(v, int) and not isinstance(v, bool))
+        ) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+            raise decode_mismatch("integer or null", v, "integration_id")
 
-        exception_type: None | str | Unset = d.pop("exception_type", UNSET)
+        integration_log.integration_id = v
+        v = get("full_url", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string or null", v, "full_url")
 
-        exception: None | str | Unset = d.pop("exception", UNSET)
+        integration_log.full_url = v
+        v = get("method", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string", v, "method")
 
-        protected = d.pop("protected", UNSET)
+        integration_log.method = v
+        v = get("response_code", UNSET)
+        if (
+            type(v) is int or (isinstance(v, int) and not isinstance(v, bool))
+        ) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("integer or null", v, "response_code")
 
-        _additional_data = d.pop("additional_data", UNSET)
-        additional_data: IntegrationLogAdditionalData | str | Unset
-        if isinstance(_additional_data, dict):
+        integration_log.response_code = v
+        v = get("response", UNSET)
+        if isinstance(v, dict):
             try:
-                additional_data_type_0 = IntegrationLogAdditionalData.from_dict(
-                    _additional_data
+                v = IntegrationLogResponse.from_dict(v)
+            except DecodeError as exc:
+                raise exc.within("response")
+
+        elif v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("object or null", v, "response")
+
+        integration_log.response = v
+        v = get("request", UNSET)
+        if isinstance(v, dict):
+            try:
+                v = IntegrationLogRequest.from_dict(v)
+            except DecodeError as exc:
+                raise exc.within("request")
+
+        elif v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("object or null", v, "request")
+
+        integration_log.request = v
+        v = get("created_at", UNSET)
+        if type(v) is str or isinstance(v, str):
+            try:
+                v = datetime.datetime.fromisoformat(v)
+            except ValueError as exc:
+                raise decode_bad_string("date-time", str(exc), "created_at") from None
+            if v.tzinfo is None:
+                raise decode_bad_string(
+                    "date-time", "it has no UTC offset", "created_at"
                 )
 
-                additional_data = additional_data_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                additional_data = cast(
-                    IntegrationLogAdditionalData | str | Unset, _additional_data
-                )
+        elif v is UNSET:
+            absent += 1
         else:
-            additional_data = _additional_data
+            raise decode_mismatch("date-time", v, "created_at")
 
-        integration_log = cls(
-            base_url,
-            id,
-            integration_id,
-            full_url,
-            method,
-            response_code,
-            response,
-            request,
-            created_at,
-            exception_type,
-            exception,
-            protected,
-            additional_data,
-        )
+        integration_log.created_at = v
+        v = get("exception_type", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string or null", v, "exception_type")
 
-        integration_log.additional_properties = d
+        integration_log.exception_type = v
+        v = get("exception", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string or null", v, "exception")
+
+        integration_log.exception = v
+        v = get("protected", UNSET)
+        if v is True or v is False:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("boolean", v, "protected")
+
+        integration_log.protected = v
+        v = get("additional_data", UNSET)
+        if isinstance(v, dict):
+            m0 = object.__new__(IntegrationLogAdditionalData)
+            m0.additional_properties = dict(v)
+            v = m0
+
+        elif type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("object or string", v, "additional_data")
+
+        integration_log.additional_data = v
+        if len(d) + absent == 13:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        integration_log.additional_properties = additional_properties
         return integration_log
 
     @property
@@ -254,6 +355,41 @@ class IntegrationLog:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "base_url",
+    "id",
+    "integration_id",
+    "full_url",
+    "method",
+    "response_code",
+    "response",
+    "request",
+    "created_at",
+    "exception_type",
+    "exception",
+    "protected",
+    "additional_data",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "base_url",
+        "id",
+        "integration_id",
+        "full_url",
+        "method",
+        "response_code",
+        "response",
+        "request",
+        "created_at",
+        "exception_type",
+        "exception",
+        "protected",
+        "additional_data",
+    )
+)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

@@ -2,16 +2,24 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    decode_bad_string,
+    decode_mismatch,
+    decode_missing,
+    model_repr,
+)
 
 T = TypeVar("T", bound="IntegrationLogCreate")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class IntegrationLogCreate:
     """Request body for creating an integration exception log.
 
@@ -39,6 +47,10 @@ class IntegrationLogCreate:
     created_at: datetime.datetime | None | Unset = UNSET
     exception_type: None | str | Unset = UNSET
     exception: None | str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         base_url = self.base_url
@@ -125,68 +137,157 @@ class IntegrationLogCreate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        base_url = d.pop("base_url")
+        """A IntegrationLogCreate from the JSON object ``src_dict`` (not changed).
 
-        full_url: None | str | Unset = d.pop("full_url", UNSET)
-
-        method: None | str | Unset = d.pop("method", UNSET)
-
-        response_code: int | None | Unset = d.pop("response_code", UNSET)
-
-        _response = d.pop("response", UNSET)
-        response: IntegrationLogCreateResponse | None | Unset
-        if isinstance(_response, dict):
-            try:
-                response_type_0 = IntegrationLogCreateResponse.from_dict(_response)
-
-                response = response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                response = cast(IntegrationLogCreateResponse | None | Unset, _response)
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        integration_log_create = object.__new__(cls)
+        v = get("base_url", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            raise decode_missing("string", "base_url")
         else:
-            response = _response
+            raise decode_mismatch("string", v, "base_url")
 
-        _request = d.pop("request", UNSET)
-        request: IntegrationLogCreateRequest | None | Unset
-        if isinstance(_request, dict):
-            try:
-                request_type_0 = IntegrationLogCreateRequest.from_dict(_request)
-
-                request = request_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                request = cast(IntegrationLogCreateRequest | None | Unset, _request)
+        integration_log_create.base_url = v
+        v = get("full_url", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            request = _request
+            raise decode_mismatch("string or null", v, "full_url")
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | None | Unset
-        if isinstance(_created_at, str):
-            try:
-                created_at_type_0 = datetime.datetime.fromisoformat(_created_at)
-
-                created_at = created_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                created_at = cast(datetime.datetime | None | Unset, _created_at)
+        integration_log_create.full_url = v
+        v = get("method", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            created_at = _created_at
+            raise decode_mismatch("string or null", v, "method")
 
-        exception_type: None | str | Unset = d.pop("exception_type", UNSET)
+        integration_log_create.method = v
+        v = get("response_code", UNSET)
+        if (
+            type(v) is int or (isinstance(v, int) and not isinstance(v, bool))
+        ) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("integer or null", v, "response_code")
 
-        exception: None | str | Unset = d.pop("exception", UNSET)
+        integration_log_create.response_code = v
+        v = get("response", UNSET)
+        if isinstance(v, dict):
+            try:
+                v = IntegrationLogCreateResponse.from_dict(v)
+            except DecodeError as exc:
+                raise exc.within("response")
 
-        integration_log_create = cls(
-            base_url,
-            full_url,
-            method,
-            response_code,
-            response,
-            request,
-            created_at,
-            exception_type,
-            exception,
-        )
+        elif v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("object or null", v, "response")
 
+        integration_log_create.response = v
+        v = get("request", UNSET)
+        if isinstance(v, dict):
+            try:
+                v = IntegrationLogCreateRequest.from_dict(v)
+            except DecodeError as exc:
+                raise exc.within("request")
+
+        elif v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("object or null", v, "request")
+
+        integration_log_create.request = v
+        v = get("created_at", UNSET)
+        if type(v) is str or isinstance(v, str):
+            try:
+                v = datetime.datetime.fromisoformat(v)
+            except ValueError as exc:
+                raise decode_bad_string("date-time", str(exc), "created_at") from None
+            if v.tzinfo is None:
+                raise decode_bad_string(
+                    "date-time", "it has no UTC offset", "created_at"
+                )
+
+        elif v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("date-time or null", v, "created_at")
+
+        integration_log_create.created_at = v
+        v = get("exception_type", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string or null", v, "exception_type")
+
+        integration_log_create.exception_type = v
+        v = get("exception", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string or null", v, "exception")
+
+        integration_log_create.exception = v
         return integration_log_create
+
+
+_FIELD_NAMES = (
+    "base_url",
+    "full_url",
+    "method",
+    "response_code",
+    "response",
+    "request",
+    "created_at",
+    "exception_type",
+    "exception",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "base_url",
+        "full_url",
+        "method",
+        "response_code",
+        "response",
+        "request",
+        "created_at",
+        "exception_type",
+        "exception",
+    )
+)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips
