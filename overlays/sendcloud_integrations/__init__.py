@@ -35,6 +35,7 @@ from ._errors import (
     SendcloudError,
     ServerError,
 )
+from ._public import present_as_public as _present_as_public
 from ._sender import CapturedResponses
 from ._version import SPEC_VERSION, __version__
 
@@ -134,8 +135,8 @@ __all__ = [
 # docs), the way httpx does; generated models keep their own module.
 for _name in __all__:
     _member = globals().get(_name)
-    if getattr(_member, "__module__", "").startswith("sendcloud_integrations."):
-        _member.__module__ = "sendcloud_integrations"
+    if isinstance(_member, type) and _member.__module__.startswith("sendcloud_integrations."):
+        _present_as_public(_member)
 del _name, _member
 
 # Hidden from type checkers, which see the imports above: with a visible module

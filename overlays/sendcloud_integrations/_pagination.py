@@ -28,6 +28,7 @@ from sendcloud_integrations_api.models.integration_log import IntegrationLog
 from . import _parse
 from . import _validation as v
 from ._errors import SendcloudError
+from ._public import present_as_public
 from ._sender import AsyncSender, Call, SyncSender, finish_raw
 
 DEFAULT_PAGE_SIZE = v.PAGE_SIZE_MAX
@@ -206,5 +207,5 @@ class AsyncLogPaginator:
 # public classes present themselves as `sendcloud_integrations.X` here, whichever import
 # loads it first, instead of in the package's __init__ as the eagerly loaded ones do.
 for _public in (LogPage, LogPaginator, AsyncLogPaginator, PaginationError):
-    _public.__module__ = __name__.rpartition(".")[0]
+    present_as_public(_public)
 del _public

@@ -64,7 +64,7 @@ class IntegrationListResponse:
         # plus attrs' defaults would only repeat work.
         integration_list_response = object.__new__(cls)
         v = get("data", UNSET)
-        if True:
+        if v is not UNSET:
             pass
         elif v is UNSET:
             absent += 1
