@@ -16,6 +16,7 @@ orjson was not chosen: it turns integers beyond 64 bits into floats.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable
 from typing import Any
@@ -52,11 +53,13 @@ def _stdlib_loads(body: bytes | str) -> Any:
 
 
 def _msgspec_decoder() -> Callable[[bytes | str], Any] | None:
+    # Imported by name: type checkers then need no msgspec where the extra is absent.
     try:
-        import msgspec
+        msgspec = importlib.import_module("msgspec")
     except ImportError:
         return None
-    return msgspec.json.Decoder().decode
+    decode: Callable[[bytes | str], Any] = msgspec.json.Decoder().decode
+    return decode
 
 
 _fast_decode = _msgspec_decoder()
