@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 from ..models.error_code import ErrorCode
 from ..types import (
     UNSET,
-    DecodeError,
     Unset,
     decode_mismatch,
     model_repr,
@@ -126,10 +125,25 @@ class ErrorObject:
         error_object.id = v
         v = get("links", UNSET)
         if isinstance(v, dict):
-            try:
-                v = ErrorLinks.from_dict(v)
-            except DecodeError as exc:
-                raise exc.within("links")
+            get_links = v.get
+            absent_links = 0
+            built_links = object.__new__(ErrorLinks)
+            value_links = get_links("about", UNSET)
+            if type(value_links) is str or isinstance(value_links, str):
+                pass
+            elif value_links is UNSET:
+                absent_links += 1
+            else:
+                raise decode_mismatch("string", value_links, "links", "about")
+
+            built_links.about = value_links
+            if len(v) + absent_links == 1:
+                built_links.additional_properties = {}
+            else:
+                built_links.additional_properties = {
+                    key: value for key, value in v.items() if key not in ("about",)
+                }
+            v = built_links
 
         elif v is UNSET:
             absent += 1
@@ -176,10 +190,50 @@ class ErrorObject:
         error_object.detail = v
         v = get("source", UNSET)
         if isinstance(v, dict):
-            try:
-                v = ErrorSource.from_dict(v)
-            except DecodeError as exc:
-                raise exc.within("source")
+            get_source = v.get
+            absent_source = 0
+            built_source = object.__new__(ErrorSource)
+            value_source = get_source("pointer", UNSET)
+            if type(value_source) is str or isinstance(value_source, str):
+                pass
+            elif value_source is UNSET:
+                absent_source += 1
+            else:
+                raise decode_mismatch("string", value_source, "source", "pointer")
+
+            built_source.pointer = value_source
+            value_source = get_source("parameter", UNSET)
+            if type(value_source) is str or isinstance(value_source, str):
+                pass
+            elif value_source is UNSET:
+                absent_source += 1
+            else:
+                raise decode_mismatch("string", value_source, "source", "parameter")
+
+            built_source.parameter = value_source
+            value_source = get_source("header", UNSET)
+            if type(value_source) is str or isinstance(value_source, str):
+                pass
+            elif value_source is UNSET:
+                absent_source += 1
+            else:
+                raise decode_mismatch("string", value_source, "source", "header")
+
+            built_source.header = value_source
+            if len(v) + absent_source == 3:
+                built_source.additional_properties = {}
+            else:
+                built_source.additional_properties = {
+                    key: value
+                    for key, value in v.items()
+                    if key
+                    not in (
+                        "pointer",
+                        "parameter",
+                        "header",
+                    )
+                }
+            v = built_source
 
         elif v is UNSET:
             absent += 1
@@ -189,9 +243,9 @@ class ErrorObject:
         error_object.source = v
         v = get("meta", UNSET)
         if isinstance(v, dict):
-            m0 = object.__new__(ErrorMeta)
-            m0.additional_properties = dict(v)
-            v = m0
+            m_meta = object.__new__(ErrorMeta)
+            m_meta.additional_properties = dict(v)
+            v = m_meta
 
         elif v is UNSET:
             absent += 1

@@ -83,9 +83,9 @@ class ErrorResponse:
                 raise exc.within("errors", failed_index(v, ErrorObject.from_dict))
 
         elif isinstance(v, dict):
-            m0 = object.__new__(ErrorResponseErrorsObject)
-            m0.additional_properties = dict(v)
-            v = m0
+            m_errors_type_1 = object.__new__(ErrorResponseErrorsObject)
+            m_errors_type_1.additional_properties = dict(v)
+            v = m_errors_type_1
 
         elif v is UNSET:
             absent += 1

@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 
 from ..types import (
     UNSET,
-    DecodeError,
     Unset,
     decode_bad_string,
     decode_mismatch,
@@ -245,10 +244,69 @@ class IntegrationLog:
         integration_log.response_code = v
         v = get("response", UNSET)
         if isinstance(v, dict):
-            try:
-                v = IntegrationLogResponse.from_dict(v)
-            except DecodeError as exc:
-                raise exc.within("response")
+            get_response_type_0 = v.get
+            absent_response_type_0 = 0
+            built_response_type_0 = object.__new__(IntegrationLogResponse)
+            value_response_type_0 = get_response_type_0("headers", UNSET)
+            if isinstance(value_response_type_0, dict):
+                m_response_type_0_headers_type_0 = object.__new__(
+                    IntegrationLogResponseHeaders
+                )
+                m_response_type_0_headers_type_0.additional_properties = dict(
+                    value_response_type_0
+                )
+                value_response_type_0 = m_response_type_0_headers_type_0
+
+            elif value_response_type_0 is None:
+                pass
+            elif value_response_type_0 is UNSET:
+                absent_response_type_0 += 1
+            else:
+                raise decode_mismatch(
+                    "object or null", value_response_type_0, "response", "headers"
+                )
+
+            built_response_type_0.headers = value_response_type_0
+            value_response_type_0 = get_response_type_0("body", UNSET)
+            if type(value_response_type_0) is str or isinstance(
+                value_response_type_0, str
+            ):
+                pass
+            elif isinstance(value_response_type_0, dict):
+                m_response_type_0_body_type_1 = object.__new__(
+                    IntegrationLogResponseBody
+                )
+                m_response_type_0_body_type_1.additional_properties = dict(
+                    value_response_type_0
+                )
+                value_response_type_0 = m_response_type_0_body_type_1
+
+            elif value_response_type_0 is None:
+                pass
+            elif value_response_type_0 is UNSET:
+                absent_response_type_0 += 1
+            else:
+                raise decode_mismatch(
+                    "string or object or null",
+                    value_response_type_0,
+                    "response",
+                    "body",
+                )
+
+            built_response_type_0.body = value_response_type_0
+            if len(v) + absent_response_type_0 == 2:
+                built_response_type_0.additional_properties = {}
+            else:
+                built_response_type_0.additional_properties = {
+                    key: value
+                    for key, value in v.items()
+                    if key
+                    not in (
+                        "headers",
+                        "body",
+                    )
+                }
+            v = built_response_type_0
 
         elif v is None:
             pass
@@ -260,10 +318,74 @@ class IntegrationLog:
         integration_log.response = v
         v = get("request", UNSET)
         if isinstance(v, dict):
-            try:
-                v = IntegrationLogRequest.from_dict(v)
-            except DecodeError as exc:
-                raise exc.within("request")
+            get_request_type_0 = v.get
+            absent_request_type_0 = 0
+            built_request_type_0 = object.__new__(IntegrationLogRequest)
+            value_request_type_0 = get_request_type_0("headers", UNSET)
+            if isinstance(value_request_type_0, dict):
+                m_request_type_0_headers_type_0 = object.__new__(
+                    IntegrationLogRequestHeaders
+                )
+                m_request_type_0_headers_type_0.additional_properties = dict(
+                    value_request_type_0
+                )
+                value_request_type_0 = m_request_type_0_headers_type_0
+
+            elif (
+                type(value_request_type_0) is str
+                or isinstance(value_request_type_0, str)
+            ) or value_request_type_0 is None:
+                pass
+            elif value_request_type_0 is UNSET:
+                absent_request_type_0 += 1
+            else:
+                raise decode_mismatch(
+                    "object or string or null",
+                    value_request_type_0,
+                    "request",
+                    "headers",
+                )
+
+            built_request_type_0.headers = value_request_type_0
+            value_request_type_0 = get_request_type_0("payload", UNSET)
+            if isinstance(value_request_type_0, dict):
+                m_request_type_0_payload_type_0 = object.__new__(
+                    IntegrationLogRequestPayload
+                )
+                m_request_type_0_payload_type_0.additional_properties = dict(
+                    value_request_type_0
+                )
+                value_request_type_0 = m_request_type_0_payload_type_0
+
+            elif (
+                type(value_request_type_0) is str
+                or isinstance(value_request_type_0, str)
+            ) or value_request_type_0 is None:
+                pass
+            elif value_request_type_0 is UNSET:
+                absent_request_type_0 += 1
+            else:
+                raise decode_mismatch(
+                    "object or string or null",
+                    value_request_type_0,
+                    "request",
+                    "payload",
+                )
+
+            built_request_type_0.payload = value_request_type_0
+            if len(v) + absent_request_type_0 == 2:
+                built_request_type_0.additional_properties = {}
+            else:
+                built_request_type_0.additional_properties = {
+                    key: value
+                    for key, value in v.items()
+                    if key
+                    not in (
+                        "headers",
+                        "payload",
+                    )
+                }
+            v = built_request_type_0
 
         elif v is None:
             pass
@@ -319,9 +441,9 @@ class IntegrationLog:
         integration_log.protected = v
         v = get("additional_data", UNSET)
         if isinstance(v, dict):
-            m0 = object.__new__(IntegrationLogAdditionalData)
-            m0.additional_properties = dict(v)
-            v = m0
+            m_additional_data_type_0 = object.__new__(IntegrationLogAdditionalData)
+            m_additional_data_type_0.additional_properties = dict(v)
+            v = m_additional_data_type_0
 
         elif type(v) is str or isinstance(v, str):
             pass
@@ -397,4 +519,8 @@ _KNOWN_KEYS = frozenset(
 # this module's class already exists when the other module imports it back.
 from ..models.integration_log_additional_data import IntegrationLogAdditionalData
 from ..models.integration_log_request import IntegrationLogRequest
+from ..models.integration_log_request_headers import IntegrationLogRequestHeaders
+from ..models.integration_log_request_payload import IntegrationLogRequestPayload
 from ..models.integration_log_response import IntegrationLogResponse
+from ..models.integration_log_response_body import IntegrationLogResponseBody
+from ..models.integration_log_response_headers import IntegrationLogResponseHeaders

@@ -8,7 +8,6 @@ from attrs import define as _attrs_define
 
 from ..types import (
     UNSET,
-    DecodeError,
     Unset,
     decode_bad_string,
     decode_mismatch,
@@ -196,10 +195,69 @@ class IntegrationLogCreate:
         integration_log_create.response_code = v
         v = get("response", UNSET)
         if isinstance(v, dict):
-            try:
-                v = IntegrationLogCreateResponse.from_dict(v)
-            except DecodeError as exc:
-                raise exc.within("response")
+            get_response_type_0 = v.get
+            absent_response_type_0 = 0
+            built_response_type_0 = object.__new__(IntegrationLogCreateResponse)
+            value_response_type_0 = get_response_type_0("headers", UNSET)
+            if isinstance(value_response_type_0, dict):
+                m_response_type_0_headers_type_0 = object.__new__(
+                    IntegrationLogCreateResponseHeaders
+                )
+                m_response_type_0_headers_type_0.additional_properties = dict(
+                    value_response_type_0
+                )
+                value_response_type_0 = m_response_type_0_headers_type_0
+
+            elif value_response_type_0 is None:
+                pass
+            elif value_response_type_0 is UNSET:
+                absent_response_type_0 += 1
+            else:
+                raise decode_mismatch(
+                    "object or null", value_response_type_0, "response", "headers"
+                )
+
+            built_response_type_0.headers = value_response_type_0
+            value_response_type_0 = get_response_type_0("body", UNSET)
+            if type(value_response_type_0) is str or isinstance(
+                value_response_type_0, str
+            ):
+                pass
+            elif isinstance(value_response_type_0, dict):
+                m_response_type_0_body_type_1 = object.__new__(
+                    IntegrationLogCreateResponseBody
+                )
+                m_response_type_0_body_type_1.additional_properties = dict(
+                    value_response_type_0
+                )
+                value_response_type_0 = m_response_type_0_body_type_1
+
+            elif value_response_type_0 is None:
+                pass
+            elif value_response_type_0 is UNSET:
+                absent_response_type_0 += 1
+            else:
+                raise decode_mismatch(
+                    "string or object or null",
+                    value_response_type_0,
+                    "response",
+                    "body",
+                )
+
+            built_response_type_0.body = value_response_type_0
+            if len(v) + absent_response_type_0 == 2:
+                built_response_type_0.additional_properties = {}
+            else:
+                built_response_type_0.additional_properties = {
+                    key: value
+                    for key, value in v.items()
+                    if key
+                    not in (
+                        "headers",
+                        "body",
+                    )
+                }
+            v = built_response_type_0
 
         elif v is None:
             pass
@@ -211,10 +269,74 @@ class IntegrationLogCreate:
         integration_log_create.response = v
         v = get("request", UNSET)
         if isinstance(v, dict):
-            try:
-                v = IntegrationLogCreateRequest.from_dict(v)
-            except DecodeError as exc:
-                raise exc.within("request")
+            get_request_type_0 = v.get
+            absent_request_type_0 = 0
+            built_request_type_0 = object.__new__(IntegrationLogCreateRequest)
+            value_request_type_0 = get_request_type_0("headers", UNSET)
+            if isinstance(value_request_type_0, dict):
+                m_request_type_0_headers_type_0 = object.__new__(
+                    IntegrationLogCreateRequestHeaders
+                )
+                m_request_type_0_headers_type_0.additional_properties = dict(
+                    value_request_type_0
+                )
+                value_request_type_0 = m_request_type_0_headers_type_0
+
+            elif (
+                type(value_request_type_0) is str
+                or isinstance(value_request_type_0, str)
+            ) or value_request_type_0 is None:
+                pass
+            elif value_request_type_0 is UNSET:
+                absent_request_type_0 += 1
+            else:
+                raise decode_mismatch(
+                    "object or string or null",
+                    value_request_type_0,
+                    "request",
+                    "headers",
+                )
+
+            built_request_type_0.headers = value_request_type_0
+            value_request_type_0 = get_request_type_0("payload", UNSET)
+            if isinstance(value_request_type_0, dict):
+                m_request_type_0_payload_type_0 = object.__new__(
+                    IntegrationLogCreateRequestPayload
+                )
+                m_request_type_0_payload_type_0.additional_properties = dict(
+                    value_request_type_0
+                )
+                value_request_type_0 = m_request_type_0_payload_type_0
+
+            elif (
+                type(value_request_type_0) is str
+                or isinstance(value_request_type_0, str)
+            ) or value_request_type_0 is None:
+                pass
+            elif value_request_type_0 is UNSET:
+                absent_request_type_0 += 1
+            else:
+                raise decode_mismatch(
+                    "object or string or null",
+                    value_request_type_0,
+                    "request",
+                    "payload",
+                )
+
+            built_request_type_0.payload = value_request_type_0
+            if len(v) + absent_request_type_0 == 2:
+                built_request_type_0.additional_properties = {}
+            else:
+                built_request_type_0.additional_properties = {
+                    key: value
+                    for key, value in v.items()
+                    if key
+                    not in (
+                        "headers",
+                        "payload",
+                    )
+                }
+            v = built_request_type_0
 
         elif v is None:
             pass
@@ -294,4 +416,16 @@ _KNOWN_KEYS = frozenset(
 # the import machinery, and models that refer to each other still import, because
 # this module's class already exists when the other module imports it back.
 from ..models.integration_log_create_request import IntegrationLogCreateRequest
+from ..models.integration_log_create_request_headers import (
+    IntegrationLogCreateRequestHeaders,
+)
+from ..models.integration_log_create_request_payload import (
+    IntegrationLogCreateRequestPayload,
+)
 from ..models.integration_log_create_response import IntegrationLogCreateResponse
+from ..models.integration_log_create_response_body import (
+    IntegrationLogCreateResponseBody,
+)
+from ..models.integration_log_create_response_headers import (
+    IntegrationLogCreateResponseHeaders,
+)

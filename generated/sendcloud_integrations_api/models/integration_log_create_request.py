@@ -83,9 +83,9 @@ class IntegrationLogCreateRequest:
         integration_log_create_request = object.__new__(cls)
         v = get("headers", UNSET)
         if isinstance(v, dict):
-            m0 = object.__new__(IntegrationLogCreateRequestHeaders)
-            m0.additional_properties = dict(v)
-            v = m0
+            m_headers_type_0 = object.__new__(IntegrationLogCreateRequestHeaders)
+            m_headers_type_0.additional_properties = dict(v)
+            v = m_headers_type_0
 
         elif (type(v) is str or isinstance(v, str)) or v is None:
             pass
@@ -97,9 +97,9 @@ class IntegrationLogCreateRequest:
         integration_log_create_request.headers = v
         v = get("payload", UNSET)
         if isinstance(v, dict):
-            m0 = object.__new__(IntegrationLogCreateRequestPayload)
-            m0.additional_properties = dict(v)
-            v = m0
+            m_payload_type_0 = object.__new__(IntegrationLogCreateRequestPayload)
+            m_payload_type_0.additional_properties = dict(v)
+            v = m_payload_type_0
 
         elif (type(v) is str or isinstance(v, str)) or v is None:
             pass

@@ -83,9 +83,9 @@ class IntegrationLogResponse:
         integration_log_response = object.__new__(cls)
         v = get("headers", UNSET)
         if isinstance(v, dict):
-            m0 = object.__new__(IntegrationLogResponseHeaders)
-            m0.additional_properties = dict(v)
-            v = m0
+            m_headers_type_0 = object.__new__(IntegrationLogResponseHeaders)
+            m_headers_type_0.additional_properties = dict(v)
+            v = m_headers_type_0
 
         elif v is None:
             pass
@@ -99,9 +99,9 @@ class IntegrationLogResponse:
         if type(v) is str or isinstance(v, str):
             pass
         elif isinstance(v, dict):
-            m0 = object.__new__(IntegrationLogResponseBody)
-            m0.additional_properties = dict(v)
-            v = m0
+            m_body_type_1 = object.__new__(IntegrationLogResponseBody)
+            m_body_type_1.additional_properties = dict(v)
+            v = m_body_type_1
 
         elif v is None:
             pass

@@ -11,6 +11,7 @@ from ..types import (
     DecodeError,
     Unset,
     decode_mismatch,
+    failed_index,
     model_repr,
 )
 
@@ -68,10 +69,52 @@ class StatusMappingResponse:
         status_mapping_response = object.__new__(cls)
         v = get("data", UNSET)
         if isinstance(v, dict):
-            try:
-                v = StatusMapping.from_dict(v)
-            except DecodeError as exc:
-                raise exc.within("data")
+            get_data = v.get
+            absent_data = 0
+            built_data = object.__new__(StatusMapping)
+            value_data = get_data("integration_id", UNSET)
+            if type(value_data) is int or (
+                isinstance(value_data, int) and not isinstance(value_data, bool)
+            ):
+                pass
+            elif value_data is UNSET:
+                absent_data += 1
+            else:
+                raise decode_mismatch("integer", value_data, "data", "integration_id")
+
+            built_data.integration_id = value_data
+            value_data = get_data("mapping", UNSET)
+            if isinstance(value_data, list):
+                try:
+                    value_data = [
+                        StatusMappingEntry.from_dict(x1_data) for x1_data in value_data
+                    ]
+                except DecodeError as exc:
+                    raise exc.within(
+                        "data",
+                        "mapping",
+                        failed_index(value_data, StatusMappingEntry.from_dict),
+                    )
+
+            elif value_data is UNSET:
+                absent_data += 1
+            else:
+                raise decode_mismatch("array", value_data, "data", "mapping")
+
+            built_data.mapping = value_data
+            if len(v) + absent_data == 2:
+                built_data.additional_properties = {}
+            else:
+                built_data.additional_properties = {
+                    key: value
+                    for key, value in v.items()
+                    if key
+                    not in (
+                        "integration_id",
+                        "mapping",
+                    )
+                }
+            v = built_data
 
         elif v is UNSET:
             absent += 1
@@ -116,3 +159,4 @@ _KNOWN_KEYS = frozenset(("data",))
 # the import machinery, and models that refer to each other still import, because
 # this module's class already exists when the other module imports it back.
 from ..models.status_mapping import StatusMapping
+from ..models.status_mapping_entry import StatusMappingEntry
