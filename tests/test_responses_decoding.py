@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import pickle
 from collections.abc import Callable
 from typing import Any
 
@@ -294,3 +295,16 @@ def test_refused_bodies_say_why() -> None:
     assert "out of range" in reasons[b"1e400"]
     assert reasons[DEEP[:5]] == "nested too deeply"
     assert math.isfinite(_jsonbody.loads(b"1e308"))
+
+
+def test_decode_error_pickles_to_itself() -> None:
+    """A DecodeError, pointer and all, survives pickling unchanged."""
+    error = DecodeError("integer", "string", ["response_code"]).within("data", 3)
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is DecodeError
+    assert (again.pointer, again.expected, again.got) == (
+        "/data/3/response_code",
+        "integer",
+        "string",
+    )
+    assert str(again) == str(error) == "/data/3/response_code: expected integer, got string"
