@@ -30,7 +30,7 @@ import pytest
 from sendcloud_integrations.testing._spec_reader import SpecView
 from sendcloud_integrations_api import api, models
 from sendcloud_integrations_api.client import Client
-from sendcloud_integrations_api.types import UNSET, Unset
+from sendcloud_integrations_api.types import UNSET, DecodeError, Unset
 
 from .conftest import load_spec
 
@@ -195,8 +195,10 @@ def round_trip(example: Example) -> None:
 
 
 _FIXED = "if this passes, the spec fixed it: delete the KNOWN_DEFECTS entry"
+# The models check types as they decode (templates/README.md), so the defect is refused
+# at /errors/0/status instead of being kept as an int.
 _INT = (
-    TypeMismatch,
+    DecodeError,
     f"integer `status` where the schema says string; {_FIXED} (and see _errors.py)",
 )
 # Example id -> (the exception its defect raises, why).
@@ -206,10 +208,8 @@ KNOWN_DEFECTS: dict[str, tuple[type[Exception], str]] = {
     "get-retrieve_integration:404:OrderDoesNotExist": _INT,
     "get-retrieve_integration_logs:404:IntegrationDoesNotExist": _INT,
     "post-create_integration_logs:404:IntegrationDoesNotExist": _INT,
-    "post-create_integration_logs:400:ExtraFieldsNotPermitted": (
-        TypeError,
-        f"code extra_forbidden is not in the ErrorCode enum; {_FIXED} (and see _errors.py)",
-    ),
+    # Its code, extra_forbidden, is outside the ErrorCode enum too: the open enum keeps it.
+    "post-create_integration_logs:400:ExtraFieldsNotPermitted": _INT,
     "get-list_integrations:200:Response": (
         TypeMismatch,
         f"`data` has items but no `type: array`, so it stays raw JSON; {_FIXED} (and see "

@@ -45,10 +45,12 @@ of this package, can fail against the new one, else *additive*:
   minimum, lower maximum, uniqueItems, additionalProperties false, a pattern
   added, fewer enum values) is breaking in a request and additive in a
   response; looser is additive in a request and breaking in a response (users
-  may receive what they did not expect: a new enum value, ``null``, a field
-  gone missing). Removed enum values are breaking everywhere (the generated
-  enum member disappears). A schema used by both requests and responses (or
-  by neither) takes the stricter verdict: any constraint change is breaking.
+  may receive what they did not expect: ``null``, a field gone missing). An
+  enum value added is additive everywhere: response enums are open (an
+  unknown value is kept and logged), requests accept more. Removed enum
+  values are breaking everywhere (the generated enum member disappears). A
+  schema used by both requests and responses (or by neither) takes the
+  stricter verdict: any other constraint change is breaking.
 - A default added: additive; removed or changed: breaking (behaviour of calls
   that omit the value changes). ``deprecated`` and info changes: additive.
 - Security: an alternative scheme or a scope added is additive; removed is

@@ -132,8 +132,8 @@ def _enum(old: Any, new: Any, role: str) -> tuple[str, str]:
     )
     if gone:
         return BREAKING, text
-    # Added values are additive both ways: a request may use them, and a response
-    # carrying one is kept, not refused (open enums, issue #13).
+    # Added values are additive both ways: requests accept more, and response enums are
+    # open (an unknown value decodes to a pseudo-member and is logged, the call succeeds).
     return ADDITIVE, text
 
 

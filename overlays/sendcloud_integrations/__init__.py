@@ -36,6 +36,7 @@ from ._errors import (
 )
 from ._file_store import FileTokenStore
 from ._redis_store import RedisTokenStore
+from ._public import present_as_public as _present_as_public
 from ._sender import CapturedResponses
 from ._token_store import MemoryTokenStore, TokenStore
 from ._version import __version__
@@ -145,15 +146,15 @@ __all__ = [
 
 # Present hand-written classes as `sendcloud_integrations.X` (reprs, tracebacks,
 # docs), the way httpx does; generated models keep their own module.
-def _present_as_public() -> None:
+def _present_hand_written_classes() -> None:
     for name in __all__:
         member = globals().get(name)
-        if getattr(member, "__module__", "").startswith("sendcloud_integrations."):
-            member.__module__ = "sendcloud_integrations"
+        if isinstance(member, type) and member.__module__.startswith("sendcloud_integrations."):
+            _present_as_public(member)
 
 
-_present_as_public()
-del _present_as_public
+_present_hand_written_classes()
+del _present_hand_written_classes
 
 # Hidden from type checkers, which see the imports above: with a visible module
 # __getattr__, mypy would accept any misspelt `sc.Nme`.

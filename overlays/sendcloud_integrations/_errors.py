@@ -18,6 +18,8 @@ from typing import Any
 
 import httpx
 
+from ._jsonbody import loads
+
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -112,8 +114,8 @@ def _detail_from(obj: Mapping[str, Any]) -> ErrorDetail:
 def parse_error_details(body: bytes | str) -> list[ErrorDetail]:
     """Every error object found in a body; an empty list when there are none."""
     try:
-        doc = json.loads(body)
-    except (ValueError, UnicodeDecodeError, RecursionError):
+        doc = loads(body)
+    except (ValueError, UnicodeDecodeError):
         return []
     if not isinstance(doc, Mapping):
         return []
@@ -241,10 +243,23 @@ class RequestValidationError(SendcloudError, ValueError):
 
 
 class ResponseValidationError(SendcloudError):
-    """A 2xx body is not what the spec promises. ``body`` keeps the raw text."""
+    """A 2xx body is not what the spec promises. ``body`` keeps the raw text.
 
-    def __init__(self, reason: str, response: httpx.Response | None = None) -> None:
+    ``pointer`` is the JSON pointer of the offending value (``/data/3/response_code``)
+    and ``expected`` what the spec allows there, when one value is to blame.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        response: httpx.Response | None = None,
+        *,
+        pointer: str | None = None,
+        expected: str | None = None,
+    ) -> None:
         self.reason = reason
+        self.pointer = pointer
+        self.expected = expected
         self.response = response
         self.body = _safe_text(response)
         status = f"HTTP {response.status_code}: " if response is not None else ""

@@ -32,6 +32,7 @@ from sendcloud_integrations_api.models.integration_log import IntegrationLog
 from . import _parse
 from . import _validation as v
 from ._errors import PaginationError, SendcloudError, resumable
+from ._public import present_as_public
 from ._sender import NO_EXTRAS, AsyncSender, Call, Extras, SyncSender, capture_and_check
 
 DEFAULT_PAGE_SIZE = v.PAGE_SIZE_MAX
@@ -295,5 +296,5 @@ class AsyncLogPaginator:
 # public classes present themselves as `sendcloud_integrations.X` here, whichever import
 # loads it first, instead of in the package's __init__ as the eagerly loaded ones do.
 for _public in (LogPage, LogPaginator, AsyncLogPaginator):
-    _public.__module__ = __name__.rpartition(".")[0]
+    present_as_public(_public)
 del _public

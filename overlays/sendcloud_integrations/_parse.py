@@ -1,17 +1,20 @@
 """Turn 2xx bodies into the generated models, or raise ResponseValidationError.
 
-Works around two quirks of the spec (pinned in tests/test_overlay_pins.py):
-the integrations list declares ``data`` with ``items`` but no ``type: array``,
-so the generated model leaves it as raw JSON; and the ``type: 'null'`` 200
-responses may come with an empty body, which the generated parser chokes on.
+The generated ``from_dict`` checks every value against the spec as it decodes
+(templates/README.md) and raises DecodeError naming the JSON pointer; this module
+turns that into ResponseValidationError with the pointer, the expected type and
+the raw body. It works around two quirks of the spec (pinned in
+tests/overlay_pins_responses.py): the integrations list declares ``data`` with
+``items`` but no ``type: array``, so the generated model leaves it as raw JSON;
+and the ``type: 'null'`` 200 responses may come with an empty body, which the
+generated parser chokes on.
 """
 # pyright strict comes with #13's rework of this module; until then:
 # pyright: standard
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import httpx
@@ -21,114 +24,100 @@ from sendcloud_integrations_api.models.integration_log import IntegrationLog
 from sendcloud_integrations_api.models.integration_log_created_response import (
     IntegrationLogCreatedResponse,
 )
+from sendcloud_integrations_api.models.integration_log_list_response import (
+    IntegrationLogListResponse,
+)
 from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
 from sendcloud_integrations_api.models.shop_order_status_list_response import (
     ShopOrderStatusListResponse,
 )
 from sendcloud_integrations_api.models.status_mapping import StatusMapping
 from sendcloud_integrations_api.models.status_mapping_response import StatusMappingResponse
-from sendcloud_integrations_api.types import Unset
+from sendcloud_integrations_api.types import (
+    DecodeError,
+    Unset,
+    decode_mismatch,
+    decode_missing,
+    failed_index,
+)
 
 from ._errors import ResponseValidationError
+from ._jsonbody import BodyNotJSON, loads
 
 T = TypeVar("T")
-
-# What a generated from_dict raises on a body of the wrong shape.
-_SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
 
 
 def _json(response: httpx.Response) -> Any:
     try:
-        return json.loads(response.content)
-    except ValueError as exc:
-        raise ResponseValidationError(f"body is not JSON ({exc})", response) from exc
+        return loads(response.content)
+    except BodyNotJSON as exc:
+        raise ResponseValidationError(f"body is not JSON ({exc})", response) from None
 
 
-def _object(response: httpx.Response) -> Mapping[str, Any]:
-    doc = _json(response)
-    if not isinstance(doc, Mapping):
-        raise ResponseValidationError(f"expected a JSON object, got {type(doc).__name__}", response)
-    return doc
-
-
-def _model(response: httpx.Response, what: str, build: Callable[[], T]) -> T:
+def _model(response: httpx.Response, build: Callable[[Any], T], doc: Any) -> T:
     try:
-        return build()
-    except ResponseValidationError:
-        raise
-    except _SHAPE_ERRORS as exc:
-        raise ResponseValidationError(f"{what}: {type(exc).__name__}: {exc}", response) from exc
-
-
-def _data_list(response: httpx.Response) -> list[Any]:
-    data = _object(response).get("data")
-    if not isinstance(data, list):
+        return build(doc)
+    except DecodeError as exc:
         raise ResponseValidationError(
-            f"expected 'data' to be an array, got {type(data).__name__}", response
-        )
-    for index, item in enumerate(data):
-        if not isinstance(item, Mapping):
-            raise ResponseValidationError(
-                f"data[{index}]: expected an object, got {type(item).__name__}", response
-            )
-    return data
-
-
-def _data_object(response: httpx.Response) -> Mapping[str, Any]:
-    """The body of a single-object response, with ``data`` checked to be an object.
-
-    The generated from_dict calls ``dict(data)``, which happily turns ``[]``
-    into an all-UNSET model; refuse that here instead of returning an empty model.
-    """
-    doc = _object(response)
-    data = doc.get("data")
-    if "data" in doc and not isinstance(data, Mapping):
-        raise ResponseValidationError(
-            f"expected 'data' to be an object, got {type(data).__name__}", response
-        )
-    return doc
+            str(exc), response, pointer=exc.pointer, expected=exc.expected
+        ) from None
+    except RecursionError:  # only a self-referencing schema could recurse this deep
+        raise ResponseValidationError("nested too deeply", response) from None
 
 
 def _required(value: T | Unset, response: httpx.Response, what: str) -> T:
     if isinstance(value, Unset):
-        raise ResponseValidationError(f"'{what}' is missing", response)
+        raise ResponseValidationError(
+            f"/{what}: expected it, got nothing (the field is required)",
+            response,
+            pointer=f"/{what}",
+            expected="present",
+        )
     return value
 
 
+def _integrations(doc: Any) -> list[Integration]:
+    # `data` lacks `type: array` in the spec, so the generated list model keeps it raw;
+    # check and build each item with the generated Integration model instead.
+    if not isinstance(doc, dict):
+        raise decode_mismatch("object", doc)
+    if "data" not in doc:
+        raise decode_missing("array", "data")
+    data = doc["data"]
+    if not isinstance(data, list):
+        raise decode_mismatch("array", data, "data")
+    try:
+        return [Integration.from_dict(item) for item in data]
+    except DecodeError as exc:
+        raise exc.within("data", failed_index(data, Integration.from_dict)) from None
+
+
 def integration_list(response: httpx.Response) -> list[Integration]:
-    # `data` lacks `type: array` in the spec, so the generated list model keeps
-    # it raw; parse each item with the generated Integration model instead.
-    data = _data_list(response)
-    return _model(response, "data", lambda: [Integration.from_dict(item) for item in data])
+    return _model(response, _integrations, _json(response))
 
 
 def integration(response: httpx.Response) -> Integration:
-    doc = _data_object(response)
-    parsed = _model(response, "body", lambda: IntegrationGetResponse.from_dict(doc))
+    parsed = _model(response, IntegrationGetResponse.from_dict, _json(response))
     return _required(parsed.data, response, "data")
 
 
 def log_list(response: httpx.Response) -> list[IntegrationLog]:
-    data = _data_list(response)
-    return _model(response, "data", lambda: [IntegrationLog.from_dict(item) for item in data])
+    parsed = _model(response, IntegrationLogListResponse.from_dict, _json(response))
+    return _required(parsed.data, response, "data")
 
 
 def created_log(response: httpx.Response) -> IntegrationLog:
-    doc = _data_object(response)
-    parsed = _model(response, "body", lambda: IntegrationLogCreatedResponse.from_dict(doc))
+    parsed = _model(response, IntegrationLogCreatedResponse.from_dict, _json(response))
     return _required(parsed.data, response, "data")
 
 
 def shop_order_statuses(response: httpx.Response) -> list[ShopOrderStatus]:
-    doc = _object(response)
-    _data_list(response)
-    parsed = _model(response, "body", lambda: ShopOrderStatusListResponse.from_dict(doc))
+    parsed = _model(response, ShopOrderStatusListResponse.from_dict, _json(response))
     return _required(parsed.data, response, "data")
 
 
 def status_mapping(response: httpx.Response) -> StatusMapping:
-    doc = _data_object(response)
-    parsed = _model(response, "body", lambda: StatusMappingResponse.from_dict(doc))
+    parsed = _model(response, StatusMappingResponse.from_dict, _json(response))
     return _required(parsed.data, response, "data")
 
 
@@ -137,5 +126,7 @@ def no_content(response: httpx.Response) -> None:
     if response.status_code == 204 or not response.content.strip():
         return None
     if _json(response) is not None:
-        raise ResponseValidationError("expected an empty body or null", response)
+        raise ResponseValidationError(
+            "expected an empty body or null", response, pointer="", expected="null"
+        )
     return None

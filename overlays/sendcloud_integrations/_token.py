@@ -7,7 +7,6 @@ error. The auth flows in ``_oauth2.py`` do the sending, locking and sleeping.
 from __future__ import annotations
 
 import base64
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from ._errors import (
     ResponseValidationError,
     ServerError,
 )
+from ._jsonbody import loads
 from ._retry import capped_retry_after, may_retry_token_status
 
 __all__ = [
@@ -87,8 +87,8 @@ def build_token_request(
 
 def _json_object(response: httpx.Response) -> dict[str, Any] | None:
     try:
-        doc = json.loads(response.content)
-    except (ValueError, UnicodeDecodeError, RecursionError):
+        doc = loads(response.content)
+    except (ValueError, UnicodeDecodeError):
         return None
     return cast("dict[str, Any]", doc) if isinstance(doc, dict) else None
 

@@ -15,7 +15,7 @@ from typing import assert_type
 import httpx
 import sendcloud_integrations as sc
 from sendcloud_integrations.testing import Sandbox
-from sendcloud_integrations_api.types import Unset
+from sendcloud_integrations_api.types import DecodeError, Unset
 
 
 def construct(sandbox: Sandbox) -> None:
@@ -94,6 +94,34 @@ def errors(client: sc.Client) -> None:
         # is also one, so narrowing finds it.
         if isinstance(error, sc.PaginationError):
             assert_type(error.resume_cursor, str | None)
+
+
+def open_enums_and_response_errors(client: sc.Client) -> None:
+    integration = client.integrations.get(1)
+    feedback = integration.feedback_type
+    assert_type(feedback, sc.FeedbackType | Unset)
+    if not isinstance(feedback, Unset):
+        # The README's comparisons: members, their strings, and spotting an unknown value.
+        known: bool = feedback in list(sc.FeedbackType)
+        member: bool = feedback is sc.FeedbackType.EAGER
+        equal: bool = feedback == sc.FeedbackType.EAGER
+        as_text: bool = feedback == "eager"
+        text: str = str(feedback)
+        assert_type(feedback.value, str)
+        del known, member, equal, as_text, text
+    assert_type(sc.FeedbackType("lazy"), sc.FeedbackType)
+    try:
+        client.status_mapping.get(1)
+    except sc.ResponseValidationError as error:
+        assert_type(error.pointer, str | None)
+        assert_type(error.expected, str | None)
+        assert_type(error.body, str)
+    try:
+        sc.IntegrationLog.from_dict({"base_url": 1})
+    except DecodeError as error:
+        assert_type(error.pointer, str)
+        assert_type(error.expected, str)
+    assert_type(repr(sc.UNSET), str)
 
 
 async def async_calls(client: sc.AsyncClient) -> None:

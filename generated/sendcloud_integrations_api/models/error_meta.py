@@ -6,14 +6,23 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    decode_mismatch,
+    model_repr,
+)
+
 T = TypeVar("T", bound="ErrorMeta")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ErrorMeta:
     """Additional metadata about the error."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -24,10 +33,23 @@ class ErrorMeta:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        error_meta = cls()
+        """A ErrorMeta from the JSON object ``src_dict`` (not changed).
 
-        error_meta.additional_properties = d
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        error_meta = object.__new__(cls)
+        additional_properties = dict(d)
+        error_meta.additional_properties = additional_properties
         return error_meta
 
     @property
@@ -45,3 +67,7 @@ class ErrorMeta:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = ("additional_properties",)
+_KNOWN_KEYS = frozenset(())

@@ -7,12 +7,17 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.error_code import ErrorCode
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    decode_mismatch,
+    model_repr,
+)
 
 T = TypeVar("T", bound="ErrorObject")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ErrorObject:
     """Error in a JSON:API error format
 
@@ -36,6 +41,10 @@ class ErrorObject:
     source: ErrorSource | Unset = UNSET
     meta: ErrorMeta | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -86,55 +95,171 @@ class ErrorObject:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        """A ErrorObject from the JSON object ``src_dict`` (not changed).
 
-        _links = d.pop("links", UNSET)
-        links: ErrorLinks | Unset
-        if isinstance(_links, Unset):
-            links = UNSET
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        error_object = object.__new__(cls)
+        v = get("id", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            links = ErrorLinks.from_dict(_links)
+            raise decode_mismatch("string", v, "id")
 
-        status = d.pop("status", UNSET)
+        error_object.id = v
+        v = get("links", UNSET)
+        if isinstance(v, dict):
+            get_links = v.get
+            absent_links = 0
+            built_links = object.__new__(ErrorLinks)
+            value_links = get_links("about", UNSET)
+            if type(value_links) is str or isinstance(value_links, str):
+                pass
+            elif value_links is UNSET:
+                absent_links += 1
+            else:
+                raise decode_mismatch("string", value_links, "links", "about")
 
-        _code = d.pop("code", UNSET)
-        code: ErrorCode | Unset
-        if isinstance(_code, Unset):
-            code = UNSET
+            built_links.about = value_links
+            if len(v) + absent_links == 1:
+                built_links.additional_properties = {}
+            else:
+                built_links.additional_properties = {
+                    key: value for key, value in v.items() if key not in ("about",)
+                }
+            v = built_links
+
+        elif v is UNSET:
+            absent += 1
         else:
-            code = ErrorCode(_code)
+            raise decode_mismatch("object", v, "links")
 
-        title = d.pop("title", UNSET)
-
-        detail = d.pop("detail", UNSET)
-
-        _source = d.pop("source", UNSET)
-        source: ErrorSource | Unset
-        if isinstance(_source, Unset):
-            source = UNSET
+        error_object.links = v
+        v = get("status", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            source = ErrorSource.from_dict(_source)
+            raise decode_mismatch("string", v, "status")
 
-        _meta = d.pop("meta", UNSET)
-        meta: ErrorMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
+        error_object.status = v
+        v = get("code", UNSET)
+        if type(v) is str or isinstance(v, str):
+            v = ErrorCode(v)
+
+        elif v is UNSET:
+            absent += 1
         else:
-            meta = ErrorMeta.from_dict(_meta)
+            raise decode_mismatch("string", v, "code")
 
-        error_object = cls(
-            id,
-            links,
-            status,
-            code,
-            title,
-            detail,
-            source,
-            meta,
-        )
+        error_object.code = v
+        v = get("title", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string", v, "title")
 
-        error_object.additional_properties = d
+        error_object.title = v
+        v = get("detail", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string", v, "detail")
+
+        error_object.detail = v
+        v = get("source", UNSET)
+        if isinstance(v, dict):
+            get_source = v.get
+            absent_source = 0
+            built_source = object.__new__(ErrorSource)
+            value_source = get_source("pointer", UNSET)
+            if type(value_source) is str or isinstance(value_source, str):
+                pass
+            elif value_source is UNSET:
+                absent_source += 1
+            else:
+                raise decode_mismatch("string", value_source, "source", "pointer")
+
+            built_source.pointer = value_source
+            value_source = get_source("parameter", UNSET)
+            if type(value_source) is str or isinstance(value_source, str):
+                pass
+            elif value_source is UNSET:
+                absent_source += 1
+            else:
+                raise decode_mismatch("string", value_source, "source", "parameter")
+
+            built_source.parameter = value_source
+            value_source = get_source("header", UNSET)
+            if type(value_source) is str or isinstance(value_source, str):
+                pass
+            elif value_source is UNSET:
+                absent_source += 1
+            else:
+                raise decode_mismatch("string", value_source, "source", "header")
+
+            built_source.header = value_source
+            if len(v) + absent_source == 3:
+                built_source.additional_properties = {}
+            else:
+                built_source.additional_properties = {
+                    key: value
+                    for key, value in v.items()
+                    if key
+                    not in (
+                        "pointer",
+                        "parameter",
+                        "header",
+                    )
+                }
+            v = built_source
+
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("object", v, "source")
+
+        error_object.source = v
+        v = get("meta", UNSET)
+        if isinstance(v, dict):
+            m_meta = object.__new__(ErrorMeta)
+            m_meta.additional_properties = dict(v)
+            v = m_meta
+
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("object", v, "meta")
+
+        error_object.meta = v
+        if len(d) + absent == 8:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        error_object.additional_properties = additional_properties
         return error_object
 
     @property
@@ -152,6 +277,31 @@ class ErrorObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "id",
+    "links",
+    "status",
+    "code",
+    "title",
+    "detail",
+    "source",
+    "meta",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "id",
+        "links",
+        "status",
+        "code",
+        "title",
+        "detail",
+        "source",
+        "meta",
+    )
+)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

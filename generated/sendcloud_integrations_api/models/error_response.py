@@ -6,12 +6,19 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    decode_mismatch,
+    failed_index,
+    model_repr,
+)
 
 T = TypeVar("T", bound="ErrorResponse")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ErrorResponse:
     """A standardized format for errors in JSON:API responses.
 
@@ -21,6 +28,10 @@ class ErrorResponse:
 
     errors: ErrorResponseErrorsObject | list[ErrorObject] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         errors: dict[str, Any] | list[dict[str, Any]] | Unset
@@ -45,40 +56,50 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
+        """A ErrorResponse from the JSON object ``src_dict`` (not changed).
 
-        def _parse_errors(
-            data: object,
-        ) -> ErrorResponseErrorsObject | list[ErrorObject] | Unset:
-            if isinstance(data, Unset):
-                return data
-            if isinstance(data, list):
-                try:
-                    errors_type_0 = []
-                    _errors_type_0 = data
-                    for errors_type_0_item_data in _errors_type_0:
-                        errors_type_0_item = ErrorObject.from_dict(
-                            errors_type_0_item_data
-                        )
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        error_response = object.__new__(cls)
+        v = get("errors", UNSET)
+        if isinstance(v, list):
+            try:
+                v = [ErrorObject.from_dict(x0) for x0 in v]
+            except DecodeError as exc:
+                raise exc.within("errors", failed_index(v, ErrorObject.from_dict))
 
-                        errors_type_0.append(errors_type_0_item)
+        elif isinstance(v, dict):
+            m_errors_type_1 = object.__new__(ErrorResponseErrorsObject)
+            m_errors_type_1.additional_properties = dict(v)
+            v = m_errors_type_1
 
-                    return errors_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            errors_type_1 = ErrorResponseErrorsObject.from_dict(data)
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("array or object", v, "errors")
 
-            return errors_type_1
-
-        errors = _parse_errors(d.pop("errors", UNSET))
-
-        error_response = cls(
-            errors,
-        )
-
-        error_response.additional_properties = d
+        error_response.errors = v
+        if len(d) + absent == 1:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        error_response.additional_properties = additional_properties
         return error_response
 
     @property
@@ -96,6 +117,13 @@ class ErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "errors",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(("errors",))
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

@@ -6,12 +6,21 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    decode_mismatch,
+    model_repr,
+)
+
 T = TypeVar("T", bound="ErrorResponseErrorsObject")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ErrorResponseErrorsObject:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -22,10 +31,23 @@ class ErrorResponseErrorsObject:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        error_response_errors_object = cls()
+        """A ErrorResponseErrorsObject from the JSON object ``src_dict`` (not changed).
 
-        error_response_errors_object.additional_properties = d
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        error_response_errors_object = object.__new__(cls)
+        additional_properties = dict(d)
+        error_response_errors_object.additional_properties = additional_properties
         return error_response_errors_object
 
     @property
@@ -43,3 +65,7 @@ class ErrorResponseErrorsObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = ("additional_properties",)
+_KNOWN_KEYS = frozenset(())

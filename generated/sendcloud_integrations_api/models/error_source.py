@@ -6,12 +6,17 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    decode_mismatch,
+    model_repr,
+)
 
 T = TypeVar("T", bound="ErrorSource")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ErrorSource:
     """An object that identifies the source of the error within the request payload.
 
@@ -25,6 +30,10 @@ class ErrorSource:
     parameter: str | Unset = UNSET
     header: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         pointer = self.pointer
@@ -47,20 +56,59 @@ class ErrorSource:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        pointer = d.pop("pointer", UNSET)
+        """A ErrorSource from the JSON object ``src_dict`` (not changed).
 
-        parameter = d.pop("parameter", UNSET)
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        error_source = object.__new__(cls)
+        v = get("pointer", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string", v, "pointer")
 
-        header = d.pop("header", UNSET)
+        error_source.pointer = v
+        v = get("parameter", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string", v, "parameter")
 
-        error_source = cls(
-            pointer,
-            parameter,
-            header,
-        )
+        error_source.parameter = v
+        v = get("header", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string", v, "header")
 
-        error_source.additional_properties = d
+        error_source.header = v
+        if len(d) + absent == 3:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        error_source.additional_properties = additional_properties
         return error_source
 
     @property
@@ -78,3 +126,18 @@ class ErrorSource:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "pointer",
+    "parameter",
+    "header",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "pointer",
+        "parameter",
+        "header",
+    )
+)

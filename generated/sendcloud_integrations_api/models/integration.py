@@ -2,18 +2,24 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.feedback_type import FeedbackType
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    decode_bad_string,
+    decode_mismatch,
+    model_repr,
+)
 
 T = TypeVar("T", bound="Integration")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Integration:
     """Integration object.
 
@@ -65,6 +71,10 @@ class Integration:
     created_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         shop_name = self.shop_name
@@ -151,93 +161,193 @@ class Integration:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        shop_name = d.pop("shop_name", UNSET)
+        """A Integration from the JSON object ``src_dict`` (not changed).
 
-        shop_url = d.pop("shop_url", UNSET)
-
-        service_point_enabled = d.pop("service_point_enabled", UNSET)
-
-        service_point_carriers = cast(list[str], d.pop("service_point_carriers", UNSET))
-
-        webhook_active = d.pop("webhook_active", UNSET)
-
-        webhook_url: None | str | Unset = d.pop("webhook_url", UNSET)
-
-        _feedback_type = d.pop("feedback_type", UNSET)
-        feedback_type: FeedbackType | Unset
-        if isinstance(_feedback_type, Unset):
-            feedback_type = UNSET
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        integration = object.__new__(cls)
+        v = get("shop_name", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            feedback_type = FeedbackType(_feedback_type)
+            raise decode_mismatch("string", v, "shop_name")
 
-        id = d.pop("id", UNSET)
+        integration.shop_name = v
+        v = get("shop_url", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string", v, "shop_url")
 
-        type_ = d.pop("type", UNSET)
+        integration.shop_url = v
+        v = get("service_point_enabled", UNSET)
+        if v is True or v is False:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("boolean", v, "service_point_enabled")
 
-        _started_failing_at = d.pop("started_failing_at", UNSET)
-        started_failing_at: datetime.datetime | None | Unset
-        if isinstance(_started_failing_at, str):
+        integration.service_point_enabled = v
+        v = get("service_point_carriers", UNSET)
+        if isinstance(v, list):
+            for i0, x0 in enumerate(v):
+                if not (type(x0) is str or isinstance(x0, str)):
+                    raise decode_mismatch("string", x0, "service_point_carriers", i0)
+
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("array", v, "service_point_carriers")
+
+        integration.service_point_carriers = v
+        v = get("webhook_active", UNSET)
+        if v is True or v is False:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("boolean", v, "webhook_active")
+
+        integration.webhook_active = v
+        v = get("webhook_url", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string or null", v, "webhook_url")
+
+        integration.webhook_url = v
+        v = get("feedback_type", UNSET)
+        if type(v) is str or isinstance(v, str):
+            v = FeedbackType(v)
+
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string", v, "feedback_type")
+
+        integration.feedback_type = v
+        v = get("id", UNSET)
+        if type(v) is int or (isinstance(v, int) and not isinstance(v, bool)):
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("integer", v, "id")
+
+        integration.id = v
+        v = get("type", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string", v, "type")
+
+        integration.type_ = v
+        v = get("started_failing_at", UNSET)
+        if type(v) is str or isinstance(v, str):
             try:
-                started_failing_at_type_0 = datetime.datetime.fromisoformat(
-                    _started_failing_at
+                v = datetime.datetime.fromisoformat(v)
+            except ValueError as exc:
+                raise decode_bad_string(
+                    "date-time", str(exc), "started_failing_at"
+                ) from None
+            if v.tzinfo is None:
+                raise decode_bad_string(
+                    "date-time", "it has no UTC offset", "started_failing_at"
                 )
 
-                started_failing_at = started_failing_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                started_failing_at = cast(
-                    datetime.datetime | None | Unset, _started_failing_at
-                )
+        elif v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            started_failing_at = _started_failing_at
+            raise decode_mismatch("date-time or null", v, "started_failing_at")
 
-        _last_fetched_at = d.pop("last_fetched_at", UNSET)
-        last_fetched_at: datetime.datetime | None | Unset
-        if isinstance(_last_fetched_at, str):
+        integration.started_failing_at = v
+        v = get("last_fetched_at", UNSET)
+        if type(v) is str or isinstance(v, str):
             try:
-                last_fetched_at_type_0 = datetime.datetime.fromisoformat(
-                    _last_fetched_at
+                v = datetime.datetime.fromisoformat(v)
+            except ValueError as exc:
+                raise decode_bad_string(
+                    "date-time", str(exc), "last_fetched_at"
+                ) from None
+            if v.tzinfo is None:
+                raise decode_bad_string(
+                    "date-time", "it has no UTC offset", "last_fetched_at"
                 )
 
-                last_fetched_at = last_fetched_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                last_fetched_at = cast(
-                    datetime.datetime | None | Unset, _last_fetched_at
+        elif v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("date-time or null", v, "last_fetched_at")
+
+        integration.last_fetched_at = v
+        v = get("created_at", UNSET)
+        if type(v) is str or isinstance(v, str):
+            try:
+                v = datetime.datetime.fromisoformat(v)
+            except ValueError as exc:
+                raise decode_bad_string("date-time", str(exc), "created_at") from None
+            if v.tzinfo is None:
+                raise decode_bad_string(
+                    "date-time", "it has no UTC offset", "created_at"
                 )
+
+        elif v is UNSET:
+            absent += 1
         else:
-            last_fetched_at = _last_fetched_at
+            raise decode_mismatch("date-time", v, "created_at")
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
+        integration.created_at = v
+        v = get("updated_at", UNSET)
+        if type(v) is str or isinstance(v, str):
+            try:
+                v = datetime.datetime.fromisoformat(v)
+            except ValueError as exc:
+                raise decode_bad_string("date-time", str(exc), "updated_at") from None
+            if v.tzinfo is None:
+                raise decode_bad_string(
+                    "date-time", "it has no UTC offset", "updated_at"
+                )
+
+        elif v is UNSET:
+            absent += 1
         else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+            raise decode_mismatch("date-time", v, "updated_at")
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
+        integration.updated_at = v
+        if len(d) + absent == 13:
+            additional_properties: dict[str, Any] = {}
         else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
-
-        integration = cls(
-            shop_name,
-            shop_url,
-            service_point_enabled,
-            service_point_carriers,
-            webhook_active,
-            webhook_url,
-            feedback_type,
-            id,
-            type_,
-            started_failing_at,
-            last_fetched_at,
-            created_at,
-            updated_at,
-        )
-
-        integration.additional_properties = d
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        integration.additional_properties = additional_properties
         return integration
 
     @property
@@ -255,3 +365,38 @@ class Integration:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "shop_name",
+    "shop_url",
+    "service_point_enabled",
+    "service_point_carriers",
+    "webhook_active",
+    "webhook_url",
+    "feedback_type",
+    "id",
+    "type_",
+    "started_failing_at",
+    "last_fetched_at",
+    "created_at",
+    "updated_at",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "shop_name",
+        "shop_url",
+        "service_point_enabled",
+        "service_point_carriers",
+        "webhook_active",
+        "webhook_url",
+        "feedback_type",
+        "id",
+        "type",
+        "started_failing_at",
+        "last_fetched_at",
+        "created_at",
+        "updated_at",
+    )
+)

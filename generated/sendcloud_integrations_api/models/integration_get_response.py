@@ -6,12 +6,18 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    decode_mismatch,
+    model_repr,
+)
 
 T = TypeVar("T", bound="IntegrationGetResponse")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class IntegrationGetResponse:
     """Integration object as represented in the response of the get request.
 
@@ -21,6 +27,10 @@ class IntegrationGetResponse:
 
     data: Integration | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] | Unset = UNSET
@@ -37,19 +47,45 @@ class IntegrationGetResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _data = d.pop("data", UNSET)
-        data: Integration | Unset
-        if isinstance(_data, Unset):
-            data = UNSET
+        """A IntegrationGetResponse from the JSON object ``src_dict`` (not changed).
+
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        integration_get_response = object.__new__(cls)
+        v = get("data", UNSET)
+        if isinstance(v, dict):
+            try:
+                v = Integration.from_dict(v)
+            except DecodeError as exc:
+                raise exc.within("data")
+
+        elif v is UNSET:
+            absent += 1
         else:
-            data = Integration.from_dict(_data)
+            raise decode_mismatch("object", v, "data")
 
-        integration_get_response = cls(
-            data,
-        )
-
-        integration_get_response.additional_properties = d
+        integration_get_response.data = v
+        if len(d) + absent == 1:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        integration_get_response.additional_properties = additional_properties
         return integration_get_response
 
     @property
@@ -67,6 +103,13 @@ class IntegrationGetResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "data",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(("data",))
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

@@ -6,12 +6,17 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    decode_mismatch,
+    model_repr,
+)
 
 T = TypeVar("T", bound="IntegrationListResponse")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class IntegrationListResponse:
     """Integration object as represented in the response of the list request.
 
@@ -21,6 +26,10 @@ class IntegrationListResponse:
 
     data: Any | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         data = self.data
@@ -35,14 +44,41 @@ class IntegrationListResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        data = d.pop("data", UNSET)
+        """A IntegrationListResponse from the JSON object ``src_dict`` (not changed).
 
-        integration_list_response = cls(
-            data,
-        )
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        integration_list_response = object.__new__(cls)
+        v = get("data", UNSET)
+        if v is not UNSET:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("any JSON value", v, "data")
 
-        integration_list_response.additional_properties = d
+        integration_list_response.data = v
+        if len(d) + absent == 1:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        integration_list_response.additional_properties = additional_properties
         return integration_list_response
 
     @property
@@ -60,3 +96,10 @@ class IntegrationListResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "data",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(("data",))

@@ -2,17 +2,24 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    decode_bad_string,
+    decode_mismatch,
+    decode_missing,
+    model_repr,
+)
 
 T = TypeVar("T", bound="IntegrationLog")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class IntegrationLog:
     """An integration exception log record containing information about a failed API request to a shop system.
 
@@ -50,6 +57,10 @@ class IntegrationLog:
     protected: bool | Unset = UNSET
     additional_data: IntegrationLogAdditionalData | str | Unset = ""
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         base_url = self.base_url
@@ -154,89 +165,301 @@ class IntegrationLog:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        base_url = d.pop("base_url")
+        """A IntegrationLog from the JSON object ``src_dict`` (not changed).
 
-        id = d.pop("id", UNSET)
-
-        integration_id: int | None | Unset = d.pop("integration_id", UNSET)
-
-        full_url: None | str | Unset = d.pop("full_url", UNSET)
-
-        method = d.pop("method", UNSET)
-
-        response_code: int | None | Unset = d.pop("response_code", UNSET)
-
-        _response = d.pop("response", UNSET)
-        response: IntegrationLogResponse | None | Unset
-        if isinstance(_response, dict):
-            try:
-                response_type_0 = IntegrationLogResponse.from_dict(_response)
-
-                response = response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                response = cast(IntegrationLogResponse | None | Unset, _response)
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        integration_log = object.__new__(cls)
+        v = get("base_url", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            raise decode_missing("string", "base_url")
         else:
-            response = _response
+            raise decode_mismatch("string", v, "base_url")
 
-        _request = d.pop("request", UNSET)
-        request: IntegrationLogRequest | None | Unset
-        if isinstance(_request, dict):
-            try:
-                request_type_0 = IntegrationLogRequest.from_dict(_request)
-
-                request = request_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                request = cast(IntegrationLogRequest | None | Unset, _request)
+        integration_log.base_url = v
+        v = get("id", UNSET)
+        if type(v) is int or (isinstance(v, int) and not isinstance(v, bool)):
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            request = _request
+            raise decode_mismatch("integer", v, "id")
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
+        integration_log.id = v
+        v = get("integration_id", UNSET)
+        if (
+            type(v) is int or (isinstance(v, int) and not isinstance(v, bool))
+        ) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+            raise decode_mismatch("integer or null", v, "integration_id")
 
-        exception_type: None | str | Unset = d.pop("exception_type", UNSET)
+        integration_log.integration_id = v
+        v = get("full_url", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string or null", v, "full_url")
 
-        exception: None | str | Unset = d.pop("exception", UNSET)
+        integration_log.full_url = v
+        v = get("method", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string", v, "method")
 
-        protected = d.pop("protected", UNSET)
+        integration_log.method = v
+        v = get("response_code", UNSET)
+        if (
+            type(v) is int or (isinstance(v, int) and not isinstance(v, bool))
+        ) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("integer or null", v, "response_code")
 
-        _additional_data = d.pop("additional_data", UNSET)
-        additional_data: IntegrationLogAdditionalData | str | Unset
-        if isinstance(_additional_data, dict):
-            try:
-                additional_data_type_0 = IntegrationLogAdditionalData.from_dict(
-                    _additional_data
+        integration_log.response_code = v
+        v = get("response", UNSET)
+        if isinstance(v, dict):
+            get_response_type_0 = v.get
+            absent_response_type_0 = 0
+            built_response_type_0 = object.__new__(IntegrationLogResponse)
+            value_response_type_0 = get_response_type_0("headers", UNSET)
+            if isinstance(value_response_type_0, dict):
+                m_response_type_0_headers_type_0 = object.__new__(
+                    IntegrationLogResponseHeaders
+                )
+                m_response_type_0_headers_type_0.additional_properties = dict(
+                    value_response_type_0
+                )
+                value_response_type_0 = m_response_type_0_headers_type_0
+
+            elif value_response_type_0 is None:
+                pass
+            elif value_response_type_0 is UNSET:
+                absent_response_type_0 += 1
+            else:
+                raise decode_mismatch(
+                    "object or null", value_response_type_0, "response", "headers"
                 )
 
-                additional_data = additional_data_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                additional_data = cast(
-                    IntegrationLogAdditionalData | str | Unset, _additional_data
+            built_response_type_0.headers = value_response_type_0
+            value_response_type_0 = get_response_type_0("body", UNSET)
+            if type(value_response_type_0) is str or isinstance(
+                value_response_type_0, str
+            ):
+                pass
+            elif isinstance(value_response_type_0, dict):
+                m_response_type_0_body_type_1 = object.__new__(
+                    IntegrationLogResponseBody
                 )
+                m_response_type_0_body_type_1.additional_properties = dict(
+                    value_response_type_0
+                )
+                value_response_type_0 = m_response_type_0_body_type_1
+
+            elif value_response_type_0 is None:
+                pass
+            elif value_response_type_0 is UNSET:
+                absent_response_type_0 += 1
+            else:
+                raise decode_mismatch(
+                    "string or object or null",
+                    value_response_type_0,
+                    "response",
+                    "body",
+                )
+
+            built_response_type_0.body = value_response_type_0
+            if len(v) + absent_response_type_0 == 2:
+                built_response_type_0.additional_properties = {}
+            else:
+                built_response_type_0.additional_properties = {
+                    key: value
+                    for key, value in v.items()
+                    if key
+                    not in (
+                        "headers",
+                        "body",
+                    )
+                }
+            v = built_response_type_0
+
+        elif v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            additional_data = _additional_data
+            raise decode_mismatch("object or null", v, "response")
 
-        integration_log = cls(
-            base_url,
-            id,
-            integration_id,
-            full_url,
-            method,
-            response_code,
-            response,
-            request,
-            created_at,
-            exception_type,
-            exception,
-            protected,
-            additional_data,
-        )
+        integration_log.response = v
+        v = get("request", UNSET)
+        if isinstance(v, dict):
+            get_request_type_0 = v.get
+            absent_request_type_0 = 0
+            built_request_type_0 = object.__new__(IntegrationLogRequest)
+            value_request_type_0 = get_request_type_0("headers", UNSET)
+            if isinstance(value_request_type_0, dict):
+                m_request_type_0_headers_type_0 = object.__new__(
+                    IntegrationLogRequestHeaders
+                )
+                m_request_type_0_headers_type_0.additional_properties = dict(
+                    value_request_type_0
+                )
+                value_request_type_0 = m_request_type_0_headers_type_0
 
-        integration_log.additional_properties = d
+            elif (
+                type(value_request_type_0) is str
+                or isinstance(value_request_type_0, str)
+            ) or value_request_type_0 is None:
+                pass
+            elif value_request_type_0 is UNSET:
+                absent_request_type_0 += 1
+            else:
+                raise decode_mismatch(
+                    "object or string or null",
+                    value_request_type_0,
+                    "request",
+                    "headers",
+                )
+
+            built_request_type_0.headers = value_request_type_0
+            value_request_type_0 = get_request_type_0("payload", UNSET)
+            if isinstance(value_request_type_0, dict):
+                m_request_type_0_payload_type_0 = object.__new__(
+                    IntegrationLogRequestPayload
+                )
+                m_request_type_0_payload_type_0.additional_properties = dict(
+                    value_request_type_0
+                )
+                value_request_type_0 = m_request_type_0_payload_type_0
+
+            elif (
+                type(value_request_type_0) is str
+                or isinstance(value_request_type_0, str)
+            ) or value_request_type_0 is None:
+                pass
+            elif value_request_type_0 is UNSET:
+                absent_request_type_0 += 1
+            else:
+                raise decode_mismatch(
+                    "object or string or null",
+                    value_request_type_0,
+                    "request",
+                    "payload",
+                )
+
+            built_request_type_0.payload = value_request_type_0
+            if len(v) + absent_request_type_0 == 2:
+                built_request_type_0.additional_properties = {}
+            else:
+                built_request_type_0.additional_properties = {
+                    key: value
+                    for key, value in v.items()
+                    if key
+                    not in (
+                        "headers",
+                        "payload",
+                    )
+                }
+            v = built_request_type_0
+
+        elif v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("object or null", v, "request")
+
+        integration_log.request = v
+        v = get("created_at", UNSET)
+        if type(v) is str or isinstance(v, str):
+            try:
+                v = datetime.datetime.fromisoformat(v)
+            except ValueError as exc:
+                raise decode_bad_string("date-time", str(exc), "created_at") from None
+            if v.tzinfo is None:
+                raise decode_bad_string(
+                    "date-time", "it has no UTC offset", "created_at"
+                )
+
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("date-time", v, "created_at")
+
+        integration_log.created_at = v
+        v = get("exception_type", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string or null", v, "exception_type")
+
+        integration_log.exception_type = v
+        v = get("exception", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string or null", v, "exception")
+
+        integration_log.exception = v
+        v = get("protected", UNSET)
+        if v is True or v is False:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("boolean", v, "protected")
+
+        integration_log.protected = v
+        v = get("additional_data", UNSET)
+        if isinstance(v, dict):
+            m_additional_data_type_0 = object.__new__(IntegrationLogAdditionalData)
+            m_additional_data_type_0.additional_properties = dict(v)
+            v = m_additional_data_type_0
+
+        elif type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("object or string", v, "additional_data")
+
+        integration_log.additional_data = v
+        if len(d) + absent == 13:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        integration_log.additional_properties = additional_properties
         return integration_log
 
     @property
@@ -256,9 +479,48 @@ class IntegrationLog:
         return key in self.additional_properties
 
 
+_FIELD_NAMES = (
+    "base_url",
+    "id",
+    "integration_id",
+    "full_url",
+    "method",
+    "response_code",
+    "response",
+    "request",
+    "created_at",
+    "exception_type",
+    "exception",
+    "protected",
+    "additional_data",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "base_url",
+        "id",
+        "integration_id",
+        "full_url",
+        "method",
+        "response_code",
+        "response",
+        "request",
+        "created_at",
+        "exception_type",
+        "exception",
+        "protected",
+        "additional_data",
+    )
+)
+
+
 # Imported once, after the class rather than inside its methods: each call then skips
 # the import machinery, and models that refer to each other still import, because
 # this module's class already exists when the other module imports it back.
 from ..models.integration_log_additional_data import IntegrationLogAdditionalData
 from ..models.integration_log_request import IntegrationLogRequest
+from ..models.integration_log_request_headers import IntegrationLogRequestHeaders
+from ..models.integration_log_request_payload import IntegrationLogRequestPayload
 from ..models.integration_log_response import IntegrationLogResponse
+from ..models.integration_log_response_body import IntegrationLogResponseBody
+from ..models.integration_log_response_headers import IntegrationLogResponseHeaders

@@ -2,16 +2,23 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    decode_bad_string,
+    decode_mismatch,
+    decode_missing,
+    model_repr,
+)
 
 T = TypeVar("T", bound="IntegrationLogCreate")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class IntegrationLogCreate:
     """Request body for creating an integration exception log.
 
@@ -39,6 +46,10 @@ class IntegrationLogCreate:
     created_at: datetime.datetime | None | Unset = UNSET
     exception_type: None | str | Unset = UNSET
     exception: None | str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         base_url = self.base_url
@@ -125,72 +136,296 @@ class IntegrationLogCreate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        base_url = d.pop("base_url")
+        """A IntegrationLogCreate from the JSON object ``src_dict`` (not changed).
 
-        full_url: None | str | Unset = d.pop("full_url", UNSET)
-
-        method: None | str | Unset = d.pop("method", UNSET)
-
-        response_code: int | None | Unset = d.pop("response_code", UNSET)
-
-        _response = d.pop("response", UNSET)
-        response: IntegrationLogCreateResponse | None | Unset
-        if isinstance(_response, dict):
-            try:
-                response_type_0 = IntegrationLogCreateResponse.from_dict(_response)
-
-                response = response_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                response = cast(IntegrationLogCreateResponse | None | Unset, _response)
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        integration_log_create = object.__new__(cls)
+        v = get("base_url", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            raise decode_missing("string", "base_url")
         else:
-            response = _response
+            raise decode_mismatch("string", v, "base_url")
 
-        _request = d.pop("request", UNSET)
-        request: IntegrationLogCreateRequest | None | Unset
-        if isinstance(_request, dict):
-            try:
-                request_type_0 = IntegrationLogCreateRequest.from_dict(_request)
-
-                request = request_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                request = cast(IntegrationLogCreateRequest | None | Unset, _request)
+        integration_log_create.base_url = v
+        v = get("full_url", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            request = _request
+            raise decode_mismatch("string or null", v, "full_url")
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | None | Unset
-        if isinstance(_created_at, str):
-            try:
-                created_at_type_0 = datetime.datetime.fromisoformat(_created_at)
-
-                created_at = created_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                created_at = cast(datetime.datetime | None | Unset, _created_at)
+        integration_log_create.full_url = v
+        v = get("method", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            created_at = _created_at
+            raise decode_mismatch("string or null", v, "method")
 
-        exception_type: None | str | Unset = d.pop("exception_type", UNSET)
+        integration_log_create.method = v
+        v = get("response_code", UNSET)
+        if (
+            type(v) is int or (isinstance(v, int) and not isinstance(v, bool))
+        ) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("integer or null", v, "response_code")
 
-        exception: None | str | Unset = d.pop("exception", UNSET)
+        integration_log_create.response_code = v
+        v = get("response", UNSET)
+        if isinstance(v, dict):
+            get_response_type_0 = v.get
+            absent_response_type_0 = 0
+            built_response_type_0 = object.__new__(IntegrationLogCreateResponse)
+            value_response_type_0 = get_response_type_0("headers", UNSET)
+            if isinstance(value_response_type_0, dict):
+                m_response_type_0_headers_type_0 = object.__new__(
+                    IntegrationLogCreateResponseHeaders
+                )
+                m_response_type_0_headers_type_0.additional_properties = dict(
+                    value_response_type_0
+                )
+                value_response_type_0 = m_response_type_0_headers_type_0
 
-        integration_log_create = cls(
-            base_url,
-            full_url,
-            method,
-            response_code,
-            response,
-            request,
-            created_at,
-            exception_type,
-            exception,
-        )
+            elif value_response_type_0 is None:
+                pass
+            elif value_response_type_0 is UNSET:
+                absent_response_type_0 += 1
+            else:
+                raise decode_mismatch(
+                    "object or null", value_response_type_0, "response", "headers"
+                )
 
+            built_response_type_0.headers = value_response_type_0
+            value_response_type_0 = get_response_type_0("body", UNSET)
+            if type(value_response_type_0) is str or isinstance(
+                value_response_type_0, str
+            ):
+                pass
+            elif isinstance(value_response_type_0, dict):
+                m_response_type_0_body_type_1 = object.__new__(
+                    IntegrationLogCreateResponseBody
+                )
+                m_response_type_0_body_type_1.additional_properties = dict(
+                    value_response_type_0
+                )
+                value_response_type_0 = m_response_type_0_body_type_1
+
+            elif value_response_type_0 is None:
+                pass
+            elif value_response_type_0 is UNSET:
+                absent_response_type_0 += 1
+            else:
+                raise decode_mismatch(
+                    "string or object or null",
+                    value_response_type_0,
+                    "response",
+                    "body",
+                )
+
+            built_response_type_0.body = value_response_type_0
+            if len(v) + absent_response_type_0 == 2:
+                built_response_type_0.additional_properties = {}
+            else:
+                built_response_type_0.additional_properties = {
+                    key: value
+                    for key, value in v.items()
+                    if key
+                    not in (
+                        "headers",
+                        "body",
+                    )
+                }
+            v = built_response_type_0
+
+        elif v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("object or null", v, "response")
+
+        integration_log_create.response = v
+        v = get("request", UNSET)
+        if isinstance(v, dict):
+            get_request_type_0 = v.get
+            absent_request_type_0 = 0
+            built_request_type_0 = object.__new__(IntegrationLogCreateRequest)
+            value_request_type_0 = get_request_type_0("headers", UNSET)
+            if isinstance(value_request_type_0, dict):
+                m_request_type_0_headers_type_0 = object.__new__(
+                    IntegrationLogCreateRequestHeaders
+                )
+                m_request_type_0_headers_type_0.additional_properties = dict(
+                    value_request_type_0
+                )
+                value_request_type_0 = m_request_type_0_headers_type_0
+
+            elif (
+                type(value_request_type_0) is str
+                or isinstance(value_request_type_0, str)
+            ) or value_request_type_0 is None:
+                pass
+            elif value_request_type_0 is UNSET:
+                absent_request_type_0 += 1
+            else:
+                raise decode_mismatch(
+                    "object or string or null",
+                    value_request_type_0,
+                    "request",
+                    "headers",
+                )
+
+            built_request_type_0.headers = value_request_type_0
+            value_request_type_0 = get_request_type_0("payload", UNSET)
+            if isinstance(value_request_type_0, dict):
+                m_request_type_0_payload_type_0 = object.__new__(
+                    IntegrationLogCreateRequestPayload
+                )
+                m_request_type_0_payload_type_0.additional_properties = dict(
+                    value_request_type_0
+                )
+                value_request_type_0 = m_request_type_0_payload_type_0
+
+            elif (
+                type(value_request_type_0) is str
+                or isinstance(value_request_type_0, str)
+            ) or value_request_type_0 is None:
+                pass
+            elif value_request_type_0 is UNSET:
+                absent_request_type_0 += 1
+            else:
+                raise decode_mismatch(
+                    "object or string or null",
+                    value_request_type_0,
+                    "request",
+                    "payload",
+                )
+
+            built_request_type_0.payload = value_request_type_0
+            if len(v) + absent_request_type_0 == 2:
+                built_request_type_0.additional_properties = {}
+            else:
+                built_request_type_0.additional_properties = {
+                    key: value
+                    for key, value in v.items()
+                    if key
+                    not in (
+                        "headers",
+                        "payload",
+                    )
+                }
+            v = built_request_type_0
+
+        elif v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("object or null", v, "request")
+
+        integration_log_create.request = v
+        v = get("created_at", UNSET)
+        if type(v) is str or isinstance(v, str):
+            try:
+                v = datetime.datetime.fromisoformat(v)
+            except ValueError as exc:
+                raise decode_bad_string("date-time", str(exc), "created_at") from None
+            if v.tzinfo is None:
+                raise decode_bad_string(
+                    "date-time", "it has no UTC offset", "created_at"
+                )
+
+        elif v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("date-time or null", v, "created_at")
+
+        integration_log_create.created_at = v
+        v = get("exception_type", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string or null", v, "exception_type")
+
+        integration_log_create.exception_type = v
+        v = get("exception", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string or null", v, "exception")
+
+        integration_log_create.exception = v
         return integration_log_create
+
+
+_FIELD_NAMES = (
+    "base_url",
+    "full_url",
+    "method",
+    "response_code",
+    "response",
+    "request",
+    "created_at",
+    "exception_type",
+    "exception",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "base_url",
+        "full_url",
+        "method",
+        "response_code",
+        "response",
+        "request",
+        "created_at",
+        "exception_type",
+        "exception",
+    )
+)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips
 # the import machinery, and models that refer to each other still import, because
 # this module's class already exists when the other module imports it back.
 from ..models.integration_log_create_request import IntegrationLogCreateRequest
+from ..models.integration_log_create_request_headers import (
+    IntegrationLogCreateRequestHeaders,
+)
+from ..models.integration_log_create_request_payload import (
+    IntegrationLogCreateRequestPayload,
+)
 from ..models.integration_log_create_response import IntegrationLogCreateResponse
+from ..models.integration_log_create_response_body import (
+    IntegrationLogCreateResponseBody,
+)
+from ..models.integration_log_create_response_headers import (
+    IntegrationLogCreateResponseHeaders,
+)

@@ -1,17 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    decode_mismatch,
+    model_repr,
+)
 
 T = TypeVar("T", bound="IntegrationLogCreateResponse")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class IntegrationLogCreateResponse:
     """Response JSON containing response body and headers
 
@@ -23,6 +28,10 @@ class IntegrationLogCreateResponse:
     headers: IntegrationLogCreateResponseHeaders | None | Unset = UNSET
     body: IntegrationLogCreateResponseBody | None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         headers: dict[str, Any] | None | Unset
@@ -53,41 +62,62 @@ class IntegrationLogCreateResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _headers = d.pop("headers", UNSET)
-        headers: IntegrationLogCreateResponseHeaders | None | Unset
-        if isinstance(_headers, dict):
-            try:
-                headers_type_0 = IntegrationLogCreateResponseHeaders.from_dict(_headers)
+        """A IntegrationLogCreateResponse from the JSON object ``src_dict`` (not changed).
 
-                headers = headers_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                headers = cast(
-                    IntegrationLogCreateResponseHeaders | None | Unset, _headers
-                )
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        integration_log_create_response = object.__new__(cls)
+        v = get("headers", UNSET)
+        if isinstance(v, dict):
+            m_headers_type_0 = object.__new__(IntegrationLogCreateResponseHeaders)
+            m_headers_type_0.additional_properties = dict(v)
+            v = m_headers_type_0
+
+        elif v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            headers = _headers
+            raise decode_mismatch("object or null", v, "headers")
 
-        _body = d.pop("body", UNSET)
-        body: IntegrationLogCreateResponseBody | None | str | Unset
-        if isinstance(_body, dict):
-            try:
-                body_type_1 = IntegrationLogCreateResponseBody.from_dict(_body)
+        integration_log_create_response.headers = v
+        v = get("body", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif isinstance(v, dict):
+            m_body_type_1 = object.__new__(IntegrationLogCreateResponseBody)
+            m_body_type_1.additional_properties = dict(v)
+            v = m_body_type_1
 
-                body = body_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                body = cast(
-                    IntegrationLogCreateResponseBody | None | str | Unset, _body
-                )
+        elif v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            body = _body
+            raise decode_mismatch("string or object or null", v, "body")
 
-        integration_log_create_response = cls(
-            headers,
-            body,
-        )
-
-        integration_log_create_response.additional_properties = d
+        integration_log_create_response.body = v
+        if len(d) + absent == 2:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        integration_log_create_response.additional_properties = additional_properties
         return integration_log_create_response
 
     @property
@@ -105,6 +135,19 @@ class IntegrationLogCreateResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "headers",
+    "body",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "headers",
+        "body",
+    )
+)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

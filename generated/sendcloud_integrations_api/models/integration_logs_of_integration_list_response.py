@@ -6,12 +6,19 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    decode_mismatch,
+    failed_index,
+    model_repr,
+)
 
 T = TypeVar("T", bound="IntegrationLogsOfIntegrationListResponse")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class IntegrationLogsOfIntegrationListResponse:
     """
     Attributes:
@@ -20,6 +27,10 @@ class IntegrationLogsOfIntegrationListResponse:
 
     data: list[IntegrationLog] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         data: list[dict[str, Any]] | Unset = UNSET
@@ -39,21 +50,47 @@ class IntegrationLogsOfIntegrationListResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _data = d.pop("data", UNSET)
-        data: list[IntegrationLog] | Unset = UNSET
-        if _data is not UNSET:
-            data = []
-            for data_item_data in _data:
-                data_item = IntegrationLog.from_dict(data_item_data)
+        """A IntegrationLogsOfIntegrationListResponse from the JSON object ``src_dict`` (not changed).
 
-                data.append(data_item)
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        integration_logs_of_integration_list_response = object.__new__(cls)
+        v = get("data", UNSET)
+        if isinstance(v, list):
+            try:
+                v = [IntegrationLog.from_dict(x0) for x0 in v]
+            except DecodeError as exc:
+                raise exc.within("data", failed_index(v, IntegrationLog.from_dict))
 
-        integration_logs_of_integration_list_response = cls(
-            data,
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("array", v, "data")
+
+        integration_logs_of_integration_list_response.data = v
+        if len(d) + absent == 1:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        integration_logs_of_integration_list_response.additional_properties = (
+            additional_properties
         )
-
-        integration_logs_of_integration_list_response.additional_properties = d
         return integration_logs_of_integration_list_response
 
     @property
@@ -71,6 +108,13 @@ class IntegrationLogsOfIntegrationListResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "data",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(("data",))
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

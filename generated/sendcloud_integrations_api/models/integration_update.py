@@ -1,18 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.feedback_type import FeedbackType
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    decode_mismatch,
+    model_repr,
+)
 
 T = TypeVar("T", bound="IntegrationUpdate")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class IntegrationUpdate:
     """Integration object.
 
@@ -43,6 +48,10 @@ class IntegrationUpdate:
     webhook_url: None | str | Unset = UNSET
     feedback_type: FeedbackType | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         shop_name = self.shop_name
@@ -89,37 +98,99 @@ class IntegrationUpdate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        shop_name = d.pop("shop_name", UNSET)
+        """A IntegrationUpdate from the JSON object ``src_dict`` (not changed).
 
-        shop_url = d.pop("shop_url", UNSET)
-
-        service_point_enabled = d.pop("service_point_enabled", UNSET)
-
-        service_point_carriers = cast(list[str], d.pop("service_point_carriers", UNSET))
-
-        webhook_active = d.pop("webhook_active", UNSET)
-
-        webhook_url: None | str | Unset = d.pop("webhook_url", UNSET)
-
-        _feedback_type = d.pop("feedback_type", UNSET)
-        feedback_type: FeedbackType | Unset
-        if isinstance(_feedback_type, Unset):
-            feedback_type = UNSET
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        integration_update = object.__new__(cls)
+        v = get("shop_name", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            feedback_type = FeedbackType(_feedback_type)
+            raise decode_mismatch("string", v, "shop_name")
 
-        integration_update = cls(
-            shop_name,
-            shop_url,
-            service_point_enabled,
-            service_point_carriers,
-            webhook_active,
-            webhook_url,
-            feedback_type,
-        )
+        integration_update.shop_name = v
+        v = get("shop_url", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string", v, "shop_url")
 
-        integration_update.additional_properties = d
+        integration_update.shop_url = v
+        v = get("service_point_enabled", UNSET)
+        if v is True or v is False:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("boolean", v, "service_point_enabled")
+
+        integration_update.service_point_enabled = v
+        v = get("service_point_carriers", UNSET)
+        if isinstance(v, list):
+            for i0, x0 in enumerate(v):
+                if not (type(x0) is str or isinstance(x0, str)):
+                    raise decode_mismatch("string", x0, "service_point_carriers", i0)
+
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("array", v, "service_point_carriers")
+
+        integration_update.service_point_carriers = v
+        v = get("webhook_active", UNSET)
+        if v is True or v is False:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("boolean", v, "webhook_active")
+
+        integration_update.webhook_active = v
+        v = get("webhook_url", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string or null", v, "webhook_url")
+
+        integration_update.webhook_url = v
+        v = get("feedback_type", UNSET)
+        if type(v) is str or isinstance(v, str):
+            v = FeedbackType(v)
+
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string", v, "feedback_type")
+
+        integration_update.feedback_type = v
+        if len(d) + absent == 7:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        integration_update.additional_properties = additional_properties
         return integration_update
 
     @property
@@ -137,3 +208,26 @@ class IntegrationUpdate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "shop_name",
+    "shop_url",
+    "service_point_enabled",
+    "service_point_carriers",
+    "webhook_active",
+    "webhook_url",
+    "feedback_type",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "shop_name",
+        "shop_url",
+        "service_point_enabled",
+        "service_point_carriers",
+        "webhook_active",
+        "webhook_url",
+        "feedback_type",
+    )
+)

@@ -6,10 +6,19 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    UNSET,
+    DecodeError,
+    decode_mismatch,
+    decode_missing,
+    failed_index,
+    model_repr,
+)
+
 T = TypeVar("T", bound="NewShopOrderStatus")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class NewShopOrderStatus:
     """
     Attributes:
@@ -20,6 +29,10 @@ class NewShopOrderStatus:
     external_id: str
     translations: list[NewShopOrderStatusTranslation]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         external_id = self.external_id
@@ -42,24 +55,57 @@ class NewShopOrderStatus:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        external_id = d.pop("external_id")
+        """A NewShopOrderStatus from the JSON object ``src_dict`` (not changed).
 
-        translations = []
-        _translations = d.pop("translations")
-        for translations_item_data in _translations:
-            translations_item = NewShopOrderStatusTranslation.from_dict(
-                translations_item_data
-            )
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        new_shop_order_status = object.__new__(cls)
+        v = get("external_id", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            raise decode_missing("string", "external_id")
+        else:
+            raise decode_mismatch("string", v, "external_id")
 
-            translations.append(translations_item)
+        new_shop_order_status.external_id = v
+        v = get("translations", UNSET)
+        if isinstance(v, list):
+            try:
+                v = [NewShopOrderStatusTranslation.from_dict(x0) for x0 in v]
+            except DecodeError as exc:
+                raise exc.within(
+                    "translations",
+                    failed_index(v, NewShopOrderStatusTranslation.from_dict),
+                )
 
-        new_shop_order_status = cls(
-            external_id,
-            translations,
-        )
+        elif v is UNSET:
+            raise decode_missing("array", "translations")
+        else:
+            raise decode_mismatch("array", v, "translations")
 
-        new_shop_order_status.additional_properties = d
+        new_shop_order_status.translations = v
+        if len(d) + absent == 2:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        new_shop_order_status.additional_properties = additional_properties
         return new_shop_order_status
 
     @property
@@ -77,6 +123,19 @@ class NewShopOrderStatus:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "external_id",
+    "translations",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "external_id",
+        "translations",
+    )
+)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

@@ -9,11 +9,17 @@ from attrs import field as _attrs_field
 from ..models.new_status_mapping_entry_status_category import (
     NewStatusMappingEntryStatusCategory,
 )
+from ..types import (
+    UNSET,
+    decode_mismatch,
+    decode_missing,
+    model_repr,
+)
 
 T = TypeVar("T", bound="NewStatusMappingEntry")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class NewStatusMappingEntry:
     """status category to external_id association map
 
@@ -27,6 +33,10 @@ class NewStatusMappingEntry:
     status_category: NewStatusMappingEntryStatusCategory
     external_id: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         status_category = self.status_category.value
@@ -47,17 +57,51 @@ class NewStatusMappingEntry:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        status_category = NewStatusMappingEntryStatusCategory(d.pop("status_category"))
+        """A NewStatusMappingEntry from the JSON object ``src_dict`` (not changed).
 
-        external_id: None | str = d.pop("external_id")
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        new_status_mapping_entry = object.__new__(cls)
+        v = get("status_category", UNSET)
+        if type(v) is str or isinstance(v, str):
+            v = NewStatusMappingEntryStatusCategory(v)
 
-        new_status_mapping_entry = cls(
-            status_category,
-            external_id,
-        )
+        elif v is UNSET:
+            raise decode_missing("string", "status_category")
+        else:
+            raise decode_mismatch("string", v, "status_category")
 
-        new_status_mapping_entry.additional_properties = d
+        new_status_mapping_entry.status_category = v
+        v = get("external_id", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            raise decode_missing("string or null", "external_id")
+        else:
+            raise decode_mismatch("string or null", v, "external_id")
+
+        new_status_mapping_entry.external_id = v
+        if len(d) + absent == 2:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        new_status_mapping_entry.additional_properties = additional_properties
         return new_status_mapping_entry
 
     @property
@@ -75,3 +119,16 @@ class NewStatusMappingEntry:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "status_category",
+    "external_id",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "status_category",
+        "external_id",
+    )
+)

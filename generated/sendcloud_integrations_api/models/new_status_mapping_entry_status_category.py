@@ -1,7 +1,16 @@
 from enum import StrEnum
 
+from ..types import report_unknown_enum_value
+
 
 class NewStatusMappingEntryStatusCategory(StrEnum):
+    """Open: a value the spec does not list becomes an unknown NewStatusMappingEntryStatusCategory.
+
+    Known values are the members below. Any other string is kept as a value of this
+    type too, equal to its string, and reported once on the ``sendcloud_integrations``
+    logger; ``value in list(NewStatusMappingEntryStatusCategory)`` tells a known value from an unknown one.
+    """
+
     CANCEL = "CANCEL"
     DELIVERED = "DELIVERED"
     IN_TRANSIT = "IN_TRANSIT"
@@ -9,3 +18,13 @@ class NewStatusMappingEntryStatusCategory(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "NewStatusMappingEntryStatusCategory | None":
+        if not isinstance(value, str):
+            return None
+        unknown = str.__new__(cls, value)
+        unknown._name_ = value
+        unknown._value_ = value
+        report_unknown_enum_value(cls.__name__, value)
+        return unknown

@@ -2,17 +2,25 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    decode_bad_string,
+    decode_mismatch,
+    failed_index,
+    model_repr,
+)
 
 T = TypeVar("T", bound="ShopOrderStatus")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ShopOrderStatus:
     """
     Attributes:
@@ -28,6 +36,10 @@ class ShopOrderStatus:
     deleted_at: datetime.datetime | None | Unset = UNSET
     translations: list[ShopOrderStatusTranslation] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         external_id = self.external_id
@@ -65,42 +77,85 @@ class ShopOrderStatus:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        external_id = d.pop("external_id", UNSET)
+        """A ShopOrderStatus from the JSON object ``src_dict`` (not changed).
 
-        status = d.pop("status", UNSET)
-
-        _deleted_at = d.pop("deleted_at", UNSET)
-        deleted_at: datetime.datetime | None | Unset
-        if isinstance(_deleted_at, str):
-            try:
-                deleted_at_type_0 = datetime.datetime.fromisoformat(_deleted_at)
-
-                deleted_at = deleted_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                deleted_at = cast(datetime.datetime | None | Unset, _deleted_at)
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        shop_order_status = object.__new__(cls)
+        v = get("external_id", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            deleted_at = _deleted_at
+            raise decode_mismatch("string", v, "external_id")
 
-        _translations = d.pop("translations", UNSET)
-        translations: list[ShopOrderStatusTranslation] | Unset = UNSET
-        if _translations is not UNSET:
-            translations = []
-            for translations_item_data in _translations:
-                translations_item = ShopOrderStatusTranslation.from_dict(
-                    translations_item_data
+        shop_order_status.external_id = v
+        v = get("status", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string", v, "status")
+
+        shop_order_status.status = v
+        v = get("deleted_at", UNSET)
+        if type(v) is str or isinstance(v, str):
+            try:
+                v = datetime.datetime.fromisoformat(v)
+            except ValueError as exc:
+                raise decode_bad_string("date-time", str(exc), "deleted_at") from None
+            if v.tzinfo is None:
+                raise decode_bad_string(
+                    "date-time", "it has no UTC offset", "deleted_at"
                 )
 
-                translations.append(translations_item)
+        elif v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("date-time or null", v, "deleted_at")
 
-        shop_order_status = cls(
-            external_id,
-            status,
-            deleted_at,
-            translations,
-        )
+        shop_order_status.deleted_at = v
+        v = get("translations", UNSET)
+        if isinstance(v, list):
+            try:
+                v = [ShopOrderStatusTranslation.from_dict(x0) for x0 in v]
+            except DecodeError as exc:
+                raise exc.within(
+                    "translations",
+                    failed_index(v, ShopOrderStatusTranslation.from_dict),
+                )
 
-        shop_order_status.additional_properties = d
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("array", v, "translations")
+
+        shop_order_status.translations = v
+        if len(d) + absent == 4:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        shop_order_status.additional_properties = additional_properties
         return shop_order_status
 
     @property
@@ -118,6 +173,23 @@ class ShopOrderStatus:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "external_id",
+    "status",
+    "deleted_at",
+    "translations",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "external_id",
+        "status",
+        "deleted_at",
+        "translations",
+    )
+)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

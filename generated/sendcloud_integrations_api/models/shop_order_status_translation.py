@@ -9,12 +9,17 @@ from attrs import field as _attrs_field
 from ..models.shop_order_status_translation_language import (
     ShopOrderStatusTranslationLanguage,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    decode_mismatch,
+    model_repr,
+)
 
 T = TypeVar("T", bound="ShopOrderStatusTranslation")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ShopOrderStatusTranslation:
     """
     Attributes:
@@ -25,6 +30,10 @@ class ShopOrderStatusTranslation:
     status: str | Unset = UNSET
     language: ShopOrderStatusTranslationLanguage | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status
@@ -45,22 +54,51 @@ class ShopOrderStatusTranslation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        status = d.pop("status", UNSET)
+        """A ShopOrderStatusTranslation from the JSON object ``src_dict`` (not changed).
 
-        _language = d.pop("language", UNSET)
-        language: ShopOrderStatusTranslationLanguage | Unset
-        if isinstance(_language, Unset):
-            language = UNSET
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        shop_order_status_translation = object.__new__(cls)
+        v = get("status", UNSET)
+        if type(v) is str or isinstance(v, str):
+            pass
+        elif v is UNSET:
+            absent += 1
         else:
-            language = ShopOrderStatusTranslationLanguage(_language)
+            raise decode_mismatch("string", v, "status")
 
-        shop_order_status_translation = cls(
-            status,
-            language,
-        )
+        shop_order_status_translation.status = v
+        v = get("language", UNSET)
+        if type(v) is str or isinstance(v, str):
+            v = ShopOrderStatusTranslationLanguage(v)
 
-        shop_order_status_translation.additional_properties = d
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string", v, "language")
+
+        shop_order_status_translation.language = v
+        if len(d) + absent == 2:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        shop_order_status_translation.additional_properties = additional_properties
         return shop_order_status_translation
 
     @property
@@ -78,3 +116,16 @@ class ShopOrderStatusTranslation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "status",
+    "language",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "status",
+        "language",
+    )
+)

@@ -6,10 +6,19 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    UNSET,
+    DecodeError,
+    decode_mismatch,
+    decode_missing,
+    failed_index,
+    model_repr,
+)
+
 T = TypeVar("T", bound="ShopOrderStatusesReplace")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ShopOrderStatusesReplace:
     """POST request with shop order statuses with translations.
 
@@ -21,6 +30,10 @@ class ShopOrderStatusesReplace:
     integration_id: int
     statuses: list[NewShopOrderStatus]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         integration_id = self.integration_id
@@ -43,22 +56,56 @@ class ShopOrderStatusesReplace:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        integration_id = d.pop("integration_id")
+        """A ShopOrderStatusesReplace from the JSON object ``src_dict`` (not changed).
 
-        statuses = []
-        _statuses = d.pop("statuses")
-        for statuses_item_data in _statuses:
-            statuses_item = NewShopOrderStatus.from_dict(statuses_item_data)
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        shop_order_statuses_replace = object.__new__(cls)
+        v = get("integration_id", UNSET)
+        if type(v) is int or (isinstance(v, int) and not isinstance(v, bool)):
+            pass
+        elif v is UNSET:
+            raise decode_missing("integer", "integration_id")
+        else:
+            raise decode_mismatch("integer", v, "integration_id")
 
-            statuses.append(statuses_item)
+        shop_order_statuses_replace.integration_id = v
+        v = get("statuses", UNSET)
+        if isinstance(v, list):
+            try:
+                v = [NewShopOrderStatus.from_dict(x0) for x0 in v]
+            except DecodeError as exc:
+                raise exc.within(
+                    "statuses", failed_index(v, NewShopOrderStatus.from_dict)
+                )
 
-        shop_order_statuses_replace = cls(
-            integration_id,
-            statuses,
-        )
+        elif v is UNSET:
+            raise decode_missing("array", "statuses")
+        else:
+            raise decode_mismatch("array", v, "statuses")
 
-        shop_order_statuses_replace.additional_properties = d
+        shop_order_statuses_replace.statuses = v
+        if len(d) + absent == 2:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        shop_order_statuses_replace.additional_properties = additional_properties
         return shop_order_statuses_replace
 
     @property
@@ -76,6 +123,19 @@ class ShopOrderStatusesReplace:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "integration_id",
+    "statuses",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "integration_id",
+        "statuses",
+    )
+)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

@@ -6,12 +6,19 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    decode_mismatch,
+    failed_index,
+    model_repr,
+)
 
 T = TypeVar("T", bound="StatusMapping")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class StatusMapping:
     """
     Attributes:
@@ -29,6 +36,10 @@ class StatusMapping:
     integration_id: int | Unset = UNSET
     mapping: list[StatusMappingEntry] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         integration_id = self.integration_id
@@ -52,24 +63,56 @@ class StatusMapping:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        integration_id = d.pop("integration_id", UNSET)
+        """A StatusMapping from the JSON object ``src_dict`` (not changed).
 
-        _mapping = d.pop("mapping", UNSET)
-        mapping: list[StatusMappingEntry] | Unset = UNSET
-        if _mapping is not UNSET:
-            mapping = []
-            for mapping_item_data in _mapping:
-                mapping_item = StatusMappingEntry.from_dict(mapping_item_data)
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        status_mapping = object.__new__(cls)
+        v = get("integration_id", UNSET)
+        if type(v) is int or (isinstance(v, int) and not isinstance(v, bool)):
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("integer", v, "integration_id")
 
-                mapping.append(mapping_item)
+        status_mapping.integration_id = v
+        v = get("mapping", UNSET)
+        if isinstance(v, list):
+            try:
+                v = [StatusMappingEntry.from_dict(x0) for x0 in v]
+            except DecodeError as exc:
+                raise exc.within(
+                    "mapping", failed_index(v, StatusMappingEntry.from_dict)
+                )
 
-        status_mapping = cls(
-            integration_id,
-            mapping,
-        )
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("array", v, "mapping")
 
-        status_mapping.additional_properties = d
+        status_mapping.mapping = v
+        if len(d) + absent == 2:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        status_mapping.additional_properties = additional_properties
         return status_mapping
 
     @property
@@ -87,6 +130,19 @@ class StatusMapping:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "integration_id",
+    "mapping",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "integration_id",
+        "mapping",
+    )
+)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

@@ -7,12 +7,17 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.status_category import StatusCategory
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    decode_mismatch,
+    model_repr,
+)
 
 T = TypeVar("T", bound="StatusMappingEntry")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class StatusMappingEntry:
     """Status category to `external_id` association map.
 
@@ -27,6 +32,10 @@ class StatusMappingEntry:
     external_id: None | str | Unset = UNSET
     is_valid: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         status_category: str | Unset = UNSET
@@ -55,25 +64,60 @@ class StatusMappingEntry:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _status_category = d.pop("status_category", UNSET)
-        status_category: StatusCategory | Unset
-        if isinstance(_status_category, Unset):
-            status_category = UNSET
+        """A StatusMappingEntry from the JSON object ``src_dict`` (not changed).
+
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        status_mapping_entry = object.__new__(cls)
+        v = get("status_category", UNSET)
+        if type(v) is str or isinstance(v, str):
+            v = StatusCategory(v)
+
+        elif v is UNSET:
+            absent += 1
         else:
-            status_category = StatusCategory(_status_category)
+            raise decode_mismatch("string", v, "status_category")
 
-        external_id: None | str | Unset = d.pop("external_id", UNSET)
+        status_mapping_entry.status_category = v
+        v = get("external_id", UNSET)
+        if (type(v) is str or isinstance(v, str)) or v is None:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("string or null", v, "external_id")
 
-        is_valid = d.pop("is_valid", UNSET)
+        status_mapping_entry.external_id = v
+        v = get("is_valid", UNSET)
+        if v is True or v is False:
+            pass
+        elif v is UNSET:
+            absent += 1
+        else:
+            raise decode_mismatch("boolean", v, "is_valid")
 
-        status_mapping_entry = cls(
-            status_category,
-            external_id,
-            is_valid,
-        )
-
-        status_mapping_entry.additional_properties = d
+        status_mapping_entry.is_valid = v
+        if len(d) + absent == 3:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        status_mapping_entry.additional_properties = additional_properties
         return status_mapping_entry
 
     @property
@@ -91,3 +135,18 @@ class StatusMappingEntry:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "status_category",
+    "external_id",
+    "is_valid",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "status_category",
+        "external_id",
+        "is_valid",
+    )
+)

@@ -6,12 +6,19 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    decode_mismatch,
+    failed_index,
+    model_repr,
+)
 
 T = TypeVar("T", bound="StatusMappingResponse")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class StatusMappingResponse:
     """Retrieve available shop order statuses mapped onto Sendcloud's internal status category for the given integration.
 
@@ -21,6 +28,10 @@ class StatusMappingResponse:
 
     data: StatusMapping | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] | Unset = UNSET
@@ -37,19 +48,87 @@ class StatusMappingResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _data = d.pop("data", UNSET)
-        data: StatusMapping | Unset
-        if isinstance(_data, Unset):
-            data = UNSET
+        """A StatusMappingResponse from the JSON object ``src_dict`` (not changed).
+
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        status_mapping_response = object.__new__(cls)
+        v = get("data", UNSET)
+        if isinstance(v, dict):
+            get_data = v.get
+            absent_data = 0
+            built_data = object.__new__(StatusMapping)
+            value_data = get_data("integration_id", UNSET)
+            if type(value_data) is int or (
+                isinstance(value_data, int) and not isinstance(value_data, bool)
+            ):
+                pass
+            elif value_data is UNSET:
+                absent_data += 1
+            else:
+                raise decode_mismatch("integer", value_data, "data", "integration_id")
+
+            built_data.integration_id = value_data
+            value_data = get_data("mapping", UNSET)
+            if isinstance(value_data, list):
+                try:
+                    value_data = [
+                        StatusMappingEntry.from_dict(x1_data) for x1_data in value_data
+                    ]
+                except DecodeError as exc:
+                    raise exc.within(
+                        "data",
+                        "mapping",
+                        failed_index(value_data, StatusMappingEntry.from_dict),
+                    )
+
+            elif value_data is UNSET:
+                absent_data += 1
+            else:
+                raise decode_mismatch("array", value_data, "data", "mapping")
+
+            built_data.mapping = value_data
+            if len(v) + absent_data == 2:
+                built_data.additional_properties = {}
+            else:
+                built_data.additional_properties = {
+                    key: value
+                    for key, value in v.items()
+                    if key
+                    not in (
+                        "integration_id",
+                        "mapping",
+                    )
+                }
+            v = built_data
+
+        elif v is UNSET:
+            absent += 1
         else:
-            data = StatusMapping.from_dict(_data)
+            raise decode_mismatch("object", v, "data")
 
-        status_mapping_response = cls(
-            data,
-        )
-
-        status_mapping_response.additional_properties = d
+        status_mapping_response.data = v
+        if len(d) + absent == 1:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        status_mapping_response.additional_properties = additional_properties
         return status_mapping_response
 
     @property
@@ -69,7 +148,15 @@ class StatusMappingResponse:
         return key in self.additional_properties
 
 
+_FIELD_NAMES = (
+    "data",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(("data",))
+
+
 # Imported once, after the class rather than inside its methods: each call then skips
 # the import machinery, and models that refer to each other still import, because
 # this module's class already exists when the other module imports it back.
 from ..models.status_mapping import StatusMapping
+from ..models.status_mapping_entry import StatusMappingEntry

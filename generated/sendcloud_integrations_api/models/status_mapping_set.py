@@ -6,10 +6,19 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    UNSET,
+    DecodeError,
+    decode_mismatch,
+    decode_missing,
+    failed_index,
+    model_repr,
+)
+
 T = TypeVar("T", bound="StatusMappingSet")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class StatusMappingSet:
     """Create or update the mapping of available shop order statuses onto Sendcloud's internal status category.
 
@@ -27,6 +36,10 @@ class StatusMappingSet:
     integration_id: int
     mapping: list[NewStatusMappingEntry]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        # UNSET fields left out: a sparse model reads as what the server sent.
+        return model_repr(self, _FIELD_NAMES)
 
     def to_dict(self) -> dict[str, Any]:
         integration_id = self.integration_id
@@ -49,22 +62,56 @@ class StatusMappingSet:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        integration_id = d.pop("integration_id")
+        """A StatusMappingSet from the JSON object ``src_dict`` (not changed).
 
-        mapping = []
-        _mapping = d.pop("mapping")
-        for mapping_item_data in _mapping:
-            mapping_item = NewStatusMappingEntry.from_dict(mapping_item_data)
+        Every value is checked against its schema as it is read: a wrong JSON type, a
+        missing required field, a timestamp without a UTC offset raise DecodeError,
+        which names the JSON pointer of the value. Unknown keys go to
+        ``additional_properties``; unknown enum values are kept (the enums are open).
+        """
+        d = src_dict
+        if type(d) is not dict:
+            if not isinstance(d, Mapping):
+                raise decode_mismatch("object", d)
+            d = dict(d)
+        get = d.get
+        # Known fields not in d: with the size of d, this tells whether d has unknown keys
+        # without comparing key sets.
+        absent = 0
+        # Built without __init__: the values are checked here, and positional matching
+        # plus attrs' defaults would only repeat work.
+        status_mapping_set = object.__new__(cls)
+        v = get("integration_id", UNSET)
+        if type(v) is int or (isinstance(v, int) and not isinstance(v, bool)):
+            pass
+        elif v is UNSET:
+            raise decode_missing("integer", "integration_id")
+        else:
+            raise decode_mismatch("integer", v, "integration_id")
 
-            mapping.append(mapping_item)
+        status_mapping_set.integration_id = v
+        v = get("mapping", UNSET)
+        if isinstance(v, list):
+            try:
+                v = [NewStatusMappingEntry.from_dict(x0) for x0 in v]
+            except DecodeError as exc:
+                raise exc.within(
+                    "mapping", failed_index(v, NewStatusMappingEntry.from_dict)
+                )
 
-        status_mapping_set = cls(
-            integration_id,
-            mapping,
-        )
+        elif v is UNSET:
+            raise decode_missing("array", "mapping")
+        else:
+            raise decode_mismatch("array", v, "mapping")
 
-        status_mapping_set.additional_properties = d
+        status_mapping_set.mapping = v
+        if len(d) + absent == 2:
+            additional_properties: dict[str, Any] = {}
+        else:
+            additional_properties = {
+                key: value for key, value in d.items() if key not in _KNOWN_KEYS
+            }
+        status_mapping_set.additional_properties = additional_properties
         return status_mapping_set
 
     @property
@@ -82,6 +129,19 @@ class StatusMappingSet:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_FIELD_NAMES = (
+    "integration_id",
+    "mapping",
+    "additional_properties",
+)
+_KNOWN_KEYS = frozenset(
+    (
+        "integration_id",
+        "mapping",
+    )
+)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips
