@@ -35,8 +35,8 @@ from ._errors import (
     ServerError,
 )
 from ._file_store import FileTokenStore
-from ._redis_store import RedisTokenStore
 from ._public import present_as_public as _present_as_public
+from ._redis_store import RedisTokenStore
 from ._sender import CapturedResponses
 from ._token_store import MemoryTokenStore, TokenStore
 from ._version import __version__
