@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import typing
+
 import pydoc
 from typing import Any
 
@@ -39,12 +41,13 @@ def h(request: pytest.FixtureRequest) -> Harness:
 @pytest.mark.parametrize("cls", [sc.Client, sc.AsyncClient], ids=lambda c: c.__name__)
 def test_resource_attributes_are_declared_on_the_class(cls: type[Any]) -> None:
     """The four resource groups are class annotations naming their resource classes."""
-    # Strings (postponed evaluation): resolving them would import the resources,
-    # which the package loads only with the first client.
-    expected = {
-        name: group.__name__ for name, group in zip(GROUPS, EXPECTED_TYPES[cls], strict=True)
+    # Strings (postponed evaluation): resolving them imports the resources, which the
+    # package otherwise loads only with the first client.
+    expected = dict(zip(GROUPS, EXPECTED_TYPES[cls], strict=True))
+    assert {name: hint.rsplit(".", 1)[-1] for name, hint in cls.__annotations__.items()} == {
+        name: group.__name__ for name, group in expected.items()
     }
-    assert cls.__annotations__ == expected
+    assert typing.get_type_hints(cls) == expected
 
 
 @pytest.mark.parametrize("cls", [sc.Client, sc.AsyncClient], ids=lambda c: c.__name__)

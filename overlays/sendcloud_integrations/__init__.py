@@ -159,6 +159,12 @@ del _present_hand_written_classes
 # Hidden from type checkers, which see the imports above: with a visible module
 # __getattr__, mypy would accept any misspelt `sc.Nme`.
 if not _typing.TYPE_CHECKING:
+    from ._public import OnFirstUse as _OnFirstUse
+
+    # What the clients' resource annotations name (see _client.py): get_type_hints
+    # (sc.Client) imports the resources then, not `import sendcloud_integrations`.
+    _sync_groups = _OnFirstUse(f"{__name__}._resources")
+    _async_groups = _OnFirstUse(f"{__name__}._async_resources")
 
     def __getattr__(name: str) -> object:
         home = _LAZY.get(name)

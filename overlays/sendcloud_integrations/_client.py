@@ -31,13 +31,10 @@ from ._errors import ConfigurationError
 from ._sender import AsyncSender, CapturedResponses, SyncSender, capture_responses
 
 if TYPE_CHECKING:
-    from ._async_resources import (
-        AsyncExceptionLogs,
-        AsyncIntegrations,
-        AsyncShopOrderStatuses,
-        AsyncStatusMappings,
-    )
-    from ._resources import ExceptionLogs, Integrations, ShopOrderStatuses, StatusMappings
+    # At run time the package defines these names as stand-ins that import the module
+    # when typing.get_type_hints(sc.Client) asks: the resources load with the first client.
+    from . import _async_resources as _async_groups
+    from . import _resources as _sync_groups
 
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 TransportT = TypeVar("TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
@@ -201,10 +198,10 @@ class Client(_ClientBase[httpx.Client, httpx.BaseTransport, Callable[[float], No
     ``shop_order_statuses`` and ``status_mapping``.
     """
 
-    integrations: Integrations
-    exception_logs: ExceptionLogs
-    shop_order_statuses: ShopOrderStatuses
-    status_mapping: StatusMappings
+    integrations: _sync_groups.Integrations
+    exception_logs: _sync_groups.ExceptionLogs
+    shop_order_statuses: _sync_groups.ShopOrderStatuses
+    status_mapping: _sync_groups.StatusMappings
 
     def _new_http(
         self, transport: httpx.BaseTransport | None, timeout: httpx.Timeout
@@ -259,10 +256,10 @@ class AsyncClient(
     ``exception_logs``, ``shop_order_statuses`` and ``status_mapping``.
     """
 
-    integrations: AsyncIntegrations
-    exception_logs: AsyncExceptionLogs
-    shop_order_statuses: AsyncShopOrderStatuses
-    status_mapping: AsyncStatusMappings
+    integrations: _async_groups.AsyncIntegrations
+    exception_logs: _async_groups.AsyncExceptionLogs
+    shop_order_statuses: _async_groups.AsyncShopOrderStatuses
+    status_mapping: _async_groups.AsyncStatusMappings
 
     def _new_http(
         self, transport: httpx.AsyncBaseTransport | None, timeout: httpx.Timeout
