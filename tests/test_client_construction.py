@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import typing
-
 import pydoc
+import typing
 from typing import Any
 
 import httpx
