@@ -6,7 +6,6 @@ listed that is not there), every name in it imports, and every class in it is do
 
 from __future__ import annotations
 
-import enum
 import inspect
 import types
 
@@ -61,28 +60,9 @@ def test_star_import_gives_exactly_all() -> None:
 
 
 CLASSES = [name for name in sc.__all__ if isinstance(getattr(sc, name), type)]
-# Generated enums and Unset come without a docstring from the generator's templates;
-# strict xfail, so the day the templates give them one this list must shrink.
-UNDOCUMENTED_GENERATED = {
-    name
-    for name in CLASSES
-    if getattr(sc, name).__module__.startswith("sendcloud_integrations_api.")
-    and (issubclass(getattr(sc, name), enum.Enum) or name == "Unset")
-}
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(reason="generated without a docstring (templates/)"),
-        )
-        if name in UNDOCUMENTED_GENERATED
-        else name
-        for name in CLASSES
-    ],
-)
+@pytest.mark.parametrize("name", CLASSES)
 def test_every_exported_class_is_documented(name: str) -> None:
     """Each exported class has a docstring of its own (not one inherited from a base)."""
     cls = getattr(sc, name)

@@ -130,7 +130,7 @@ async def test_wrong_type_raises_response_validation_error_naming_the_pointer(
     """A value of the wrong JSON type raises ResponseValidationError: pointer, expected, body."""
     content = json.dumps(body).encode()
     error = await outcome(h, content, call)
-    assert type(error) is sc.ResponseValidationError
+    assert isinstance(error, sc.ResponseValidationError)
     assert (error.pointer, error.expected) == (pointer, expected)
     assert pointer in str(error)
     assert f"expected {expected}" in str(error)
@@ -161,7 +161,7 @@ async def test_integers_beyond_64_bits_keep_every_digit(h: Harness) -> None:
 async def test_non_finite_numbers_are_refused(h: Harness, content: bytes) -> None:
     """NaN, Infinity and numbers that overflow to infinity are not JSON: ResponseValidationError."""
     error = await outcome(h, content, GET)
-    assert type(error) is sc.ResponseValidationError
+    assert isinstance(error, sc.ResponseValidationError)
     assert "not JSON" in str(error)
     assert error.body == content.decode()
 
@@ -173,7 +173,7 @@ async def test_hostile_depth_on_a_2xx_raises_response_validation_error(
     """A 100,000-deep array on a 2xx raises ResponseValidationError, never RecursionError."""
     for content in (DEEP, b'{"data": {"id": 1, "x": ' + DEEP + b"}}"):
         error = await outcome(h, content, call)
-        assert type(error) is sc.ResponseValidationError
+        assert isinstance(error, sc.ResponseValidationError)
         assert "nested too deeply" in str(error)
         assert error.body == content.decode()
 

@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 import httpx
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -113,10 +112,6 @@ def test_hostile_bodies_raise_only_typed_errors_and_leak_nothing(
 DEPTHS = (1_000, 10_000, 100_000)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="fixed by issue 13: response decoding is made depth-bounded there",
-)
 @BUDGET
 @given(
     call=st.sampled_from(sorted(CALLS)),
