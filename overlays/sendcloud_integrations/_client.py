@@ -201,10 +201,13 @@ class Client(_ClientBase[httpx.Client, httpx.BaseTransport, Callable[[float], No
     ``shop_order_statuses`` and ``status_mapping``.
     """
 
-    integrations: Integrations
-    exception_logs: ExceptionLogs
-    shop_order_statuses: ShopOrderStatuses
-    status_mapping: StatusMappings
+    # Declared for type checkers only: a runtime annotation would make
+    # typing.get_type_hints (run on every public class at import) load the resources.
+    if TYPE_CHECKING:
+        integrations: Integrations
+        exception_logs: ExceptionLogs
+        shop_order_statuses: ShopOrderStatuses
+        status_mapping: StatusMappings
 
     def _new_http(
         self, transport: httpx.BaseTransport | None, timeout: httpx.Timeout
@@ -259,10 +262,11 @@ class AsyncClient(
     ``exception_logs``, ``shop_order_statuses`` and ``status_mapping``.
     """
 
-    integrations: AsyncIntegrations
-    exception_logs: AsyncExceptionLogs
-    shop_order_statuses: AsyncShopOrderStatuses
-    status_mapping: AsyncStatusMappings
+    if TYPE_CHECKING:  # as in Client
+        integrations: AsyncIntegrations
+        exception_logs: AsyncExceptionLogs
+        shop_order_statuses: AsyncShopOrderStatuses
+        status_mapping: AsyncStatusMappings
 
     def _new_http(
         self, transport: httpx.AsyncBaseTransport | None, timeout: httpx.Timeout
