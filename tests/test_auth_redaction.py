@@ -160,3 +160,34 @@ def test_log_records_mention_token_fetch_and_retry_without_secrets(
     assert_clean(everything)
     assert "tok-1" not in everything
     assert "tok-2" not in everything
+
+
+def _malformed_answer(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(200, json={"data": {"id": "not an int"}})
+
+
+def test_a_response_validation_error_keeps_a_redacted_request_sync() -> None:
+    """The 2xx a sync call fails to decode is kept with its credentials redacted."""
+    client = sc.Client(
+        auth=sc.BasicAuth("pk", "secret-key"), transport=httpx.MockTransport(_malformed_answer)
+    )
+    with pytest.raises(sc.ResponseValidationError) as caught:
+        client.integrations.get(1)
+    kept = caught.value.response
+    assert kept is not None
+    assert kept.request.headers["Authorization"] == "<redacted>"
+
+
+@pytest.mark.anyio
+async def test_a_response_validation_error_keeps_a_redacted_request_async() -> None:
+    """The 2xx an async call fails to decode is kept with its credentials redacted."""
+    client = sc.AsyncClient(
+        auth=sc.BasicAuth("pk", "secret-key"),
+        transport=httpx.MockTransport(_malformed_answer),
+    )
+    with pytest.raises(sc.ResponseValidationError) as caught:
+        await client.integrations.get(1)
+    kept = caught.value.response
+    assert kept is not None
+    assert kept.request.headers["Authorization"] == "<redacted>"
+    await client.aclose()

@@ -107,3 +107,75 @@ def test_the_aiohttp_backend_is_not_imported_with_the_package() -> None:
         "print(json.dumps([before, 'aiohttp' in sys.modules]))"
     )
     assert loaded == [[], False]
+
+
+def test_import_leaves_token_stores_anyio_and_the_cli_for_first_use() -> None:
+    """The package import loads no token store backend, no anyio/asyncio and no CLI."""
+    loaded = _fresh(
+        "import sys, json, sendcloud_integrations\n"
+        "roots = {'filelock', 'redis', 'anyio', 'asyncio', 'sniffio'}\n"
+        "ours = {'_file_store', '_redis_store', '_cli'}\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in roots"
+        " or m.startswith('sendcloud_integrations.') and m.split('.')[1] in ours)))"
+    )
+    assert loaded == []
+
+
+def test_lazily_loaded_token_stores_are_the_public_classes() -> None:
+    """``sc.FileTokenStore``/``sc.RedisTokenStore`` load on use and present as ``sc``."""
+    from sendcloud_integrations._file_store import FileTokenStore
+    from sendcloud_integrations._redis_store import RedisTokenStore
+
+    assert sc.FileTokenStore is FileTokenStore
+    assert sc.RedisTokenStore is RedisTokenStore
+    assert {sc.FileTokenStore.__module__, sc.RedisTokenStore.__module__} == {
+        "sendcloud_integrations"
+    }
+
+
+# The response wrappers _parse decodes 2xx bodies with, one per kind of answer.
+_WRAPPERS = (
+    "integration_get_response",
+    "integration_log_created_response",
+    "integration_log_list_response",
+    "shop_order_status_list_response",
+    "status_mapping_response",
+)
+_LOADED = (
+    "print(json.dumps(sorted(m.rsplit('.', 1)[1] for m in sys.modules"
+    " if m.startswith('sendcloud_integrations_api.models.')"
+    f" and m.rsplit('.', 1)[1] in {_WRAPPERS!r})))"
+)
+
+
+def test_the_first_call_loads_only_its_own_response_wrapper() -> None:
+    """A first ``integrations.get`` decodes with its own wrapper model, loading no other."""
+    loaded = _fresh(
+        "import sys, json, httpx, sendcloud_integrations as sc\n"
+        "answer = lambda r: httpx.Response(200, json={'data': {'id': 1}})\n"
+        "sc.Client(transport=httpx.MockTransport(answer)).integrations.get(1)\n" + _LOADED
+    )
+    assert loaded == ["integration_get_response"]
+
+
+def test_the_first_call_loads_no_operation_module_error_model_or_async_machinery() -> None:
+    """A first sync call loads no generated operation module, no error model, no anyio."""
+    loaded = _fresh(
+        "import sys, json, httpx, sendcloud_integrations as sc\n"
+        "answer = lambda r: httpx.Response(200, json={'data': {'id': 1}})\n"
+        "sc.Client(transport=httpx.MockTransport(answer)).integrations.get(1)\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith(("
+        "'sendcloud_integrations_api.api', 'sendcloud_integrations_api.models.error',"
+        " 'anyio', 'asyncio')))))"
+    )
+    assert loaded == []
+
+
+def test_the_first_listing_loads_the_log_list_wrapper_only() -> None:
+    """A first ``exception_logs.list`` loads the log list wrapper, not the other wrappers."""
+    loaded = _fresh(
+        "import sys, json, httpx, sendcloud_integrations as sc\n"
+        "answer = lambda r: httpx.Response(200, json={'data': []})\n"
+        "list(sc.Client(transport=httpx.MockTransport(answer)).exception_logs.list())\n" + _LOADED
+    )
+    assert loaded == ["integration_log_list_response"]

@@ -34,9 +34,7 @@ from ._errors import (
     SendcloudError,
     ServerError,
 )
-from ._file_store import FileTokenStore
 from ._public import present_as_public as _present_as_public
-from ._redis_store import RedisTokenStore
 from ._sender import CapturedResponses
 from ._token_store import MemoryTokenStore, TokenStore
 from ._version import __version__
@@ -61,7 +59,9 @@ if _typing.TYPE_CHECKING:
     from sendcloud_integrations_api.types import UNSET, Unset
 
     from ._aiohttp import DefaultAioHttpClient
+    from ._file_store import FileTokenStore
     from ._pagination import AsyncLogPaginator, LogPage, LogPaginator
+    from ._redis_store import RedisTokenStore
 
 # Loaded on first use: each of these imports the generated package (attrs; a model
 # imports every model), which would about double the time of `import
@@ -88,6 +88,10 @@ _LAZY = {
     "LogPage": "._pagination",
     "LogPaginator": "._pagination",
     "DefaultAioHttpClient": "._aiohttp",
+    # Token stores bring file locking and threads (anyio.to_thread, asyncio); most
+    # programs never use them.
+    "FileTokenStore": "._file_store",
+    "RedisTokenStore": "._redis_store",
 }
 
 __all__ = [

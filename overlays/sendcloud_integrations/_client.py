@@ -14,7 +14,6 @@ from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
-import anyio
 import httpx
 
 from ._config import (
@@ -269,6 +268,8 @@ class AsyncClient(
         )
 
     def _default_sleep(self) -> Callable[[float], Awaitable[None]]:
+        import anyio  # with the first async client: most programs are sync
+
         return anyio.sleep
 
     def _owns(self, http_client: httpx.AsyncClient | None) -> bool:

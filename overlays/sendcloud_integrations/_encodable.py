@@ -74,8 +74,8 @@ def check_json(where: str, value: object, depth: int = 0) -> Any:
 
 def check_query_length(path: str, params: Mapping[str, Any]) -> None:
     """Refuse a request target longer than MAX_URL_LENGTH before httpx sees it."""
-    try:
-        length = len(path) + 1 + len(urlencode(params, doseq=True))
+    try:  # most calls have no query: nothing to encode
+        length = len(path) + 1 + (len(urlencode(params, doseq=True)) if params else 0)
     except (TypeError, UnicodeEncodeError) as exc:
         fail("query", f"cannot be encoded into a URL: {exc}")
     if length > MAX_URL_LENGTH:

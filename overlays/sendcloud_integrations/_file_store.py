@@ -26,6 +26,7 @@ from typing import Any
 import anyio.to_thread
 
 from ._errors import ConfigurationError
+from ._public import present_as_public
 
 __all__ = ["FileTokenStore"]
 
@@ -231,3 +232,7 @@ def _live(record: object, now: float) -> bool:
     if until is None:
         return True
     return isinstance(until, int | float) and math.isfinite(until) and now < until
+
+
+# Loaded on first use of `sc.FileTokenStore`, so it presents itself (see __init__).
+present_as_public(FileTokenStore)

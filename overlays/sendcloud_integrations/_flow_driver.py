@@ -20,9 +20,11 @@ import threading
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from dataclasses import dataclass
 from enum import Enum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import anyio
+if TYPE_CHECKING:
+    import anyio
+
 import httpx
 
 __all__ = [
@@ -169,6 +171,8 @@ async def drive_async(
         if on_exit is not None:
             # Shielded, so a cancelled task still gives its lease back (bounded: the
             # store's own timeout, and this deadline).
+            import anyio  # on first async use: most programs are sync
+
             with anyio.move_on_after(5.0, shield=True), contextlib.suppress(Exception):
                 await on_exit.awaitable(*on_exit.args)
         if held:

@@ -22,9 +22,12 @@ import logging
 import threading
 import time
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
+from typing import TYPE_CHECKING
 
-import anyio
 import httpx
+
+if TYPE_CHECKING:
+    import anyio
 
 from ._config import RetryPolicy
 from ._credentials import Secret, check_endpoint_url, mask_identifier, require_secure_url
@@ -62,9 +65,9 @@ class OAuth2ClientCredentials(httpx.Auth):
     it in this instance's memory only. The client secret is never stored.
 
     ``clock`` (seconds since the epoch: sharers compare its readings), ``sleep``
-    and ``async_sleep`` are injectable so tests control time. Use one instance
-    from threads (sync clients) or from one event loop (async clients); the sync
-    and async paths keep separate locks.
+    and ``async_sleep`` (default ``anyio.sleep``) are injectable so tests control
+    time. Use one instance from threads (sync clients) or from one event loop (async
+    clients); the sync and async paths keep separate locks.
     """
 
     # The body is buffered so that the request can be replayed after a 401.
@@ -87,7 +90,7 @@ class OAuth2ClientCredentials(httpx.Auth):
         token_store: TokenStore | None = None,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
-        async_sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+        async_sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         if not client_id or not client_secret:
             raise ConfigurationError("client_id and client_secret must be non-empty strings")
@@ -258,6 +261,9 @@ class OAuth2ClientCredentials(httpx.Auth):
     def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        import anyio  # on first async use: most programs are sync
+
         if self._async_lock is None:
             self._async_lock = anyio.Lock()
-        return drive_async(self._flow(request), self._async_lock, self._async_sleep)
+        sleep = anyio.sleep if self._async_sleep is None else self._async_sleep
+        return drive_async(self._flow(request), self._async_lock, sleep)

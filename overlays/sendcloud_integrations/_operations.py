@@ -151,7 +151,7 @@ def _call(
         if op["body"] is None:
             v.fail("extra_body", f"{op['method']} {op['path']} takes no request body")
         json_body = {**(json_body or {}), **v.check_json("", _mapping("extra_body", extra_body))}
-    v.check_query_length(url, {**params, **call_extras.query})
+    v.check_query_length(url, {**params, **call_extras.query} if call_extras.query else params)
     return Call(
         method=op["method"],
         path=url,

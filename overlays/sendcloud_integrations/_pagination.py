@@ -21,12 +21,6 @@ from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import httpx
-from sendcloud_integrations_api.api.exception_logs import (
-    sc_public_v3_integrations_get_retrieve_integration_logs as integration_logs_op,
-)
-from sendcloud_integrations_api.api.exception_logs import (
-    sc_public_v3_integrations_get_retrieve_integrations_logs as all_logs_op,
-)
 from sendcloud_integrations_api.models.integration_log import IntegrationLog
 
 from . import _parse
@@ -94,6 +88,15 @@ def make_query(
 
 
 def _first_call(query: _Query) -> Call[list[IntegrationLog]]:
+    # The generated operation modules (and the error models they import) load with the
+    # first listing, not with the first client (issue #17, cold start).
+    from sendcloud_integrations_api.api.exception_logs import (
+        sc_public_v3_integrations_get_retrieve_integration_logs as integration_logs_op,
+    )
+    from sendcloud_integrations_api.api.exception_logs import (
+        sc_public_v3_integrations_get_retrieve_integrations_logs as all_logs_op,
+    )
+
     if query.integration_id is None:
         kwargs = all_logs_op._get_kwargs(page_size=query.page_size)
     else:

@@ -15,24 +15,9 @@ generated parser chokes on.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
-from sendcloud_integrations_api.models.integration import Integration
-from sendcloud_integrations_api.models.integration_get_response import IntegrationGetResponse
-from sendcloud_integrations_api.models.integration_log import IntegrationLog
-from sendcloud_integrations_api.models.integration_log_created_response import (
-    IntegrationLogCreatedResponse,
-)
-from sendcloud_integrations_api.models.integration_log_list_response import (
-    IntegrationLogListResponse,
-)
-from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
-from sendcloud_integrations_api.models.shop_order_status_list_response import (
-    ShopOrderStatusListResponse,
-)
-from sendcloud_integrations_api.models.status_mapping import StatusMapping
-from sendcloud_integrations_api.models.status_mapping_response import StatusMappingResponse
 from sendcloud_integrations_api.types import (
     DecodeError,
     Unset,
@@ -43,6 +28,14 @@ from sendcloud_integrations_api.types import (
 
 from ._errors import ResponseValidationError
 from ._jsonbody import BodyNotJSON, loads
+
+# Each parser imports its response model on first use: a program's first call then
+# loads the models of that operation only (issue #17, cold start).
+if TYPE_CHECKING:
+    from sendcloud_integrations_api.models.integration import Integration
+    from sendcloud_integrations_api.models.integration_log import IntegrationLog
+    from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
+    from sendcloud_integrations_api.models.status_mapping import StatusMapping
 
 T = TypeVar("T")
 
@@ -77,6 +70,8 @@ def _required(value: T | Unset, response: httpx.Response, what: str) -> T:
 
 
 def _integrations(doc: Any) -> list[Integration]:
+    from sendcloud_integrations_api.models.integration import Integration
+
     # `data` lacks `type: array` in the spec, so the generated list model keeps it raw;
     # check and build each item with the generated Integration model instead.
     if not isinstance(doc, dict):
@@ -97,26 +92,42 @@ def integration_list(response: httpx.Response) -> list[Integration]:
 
 
 def integration(response: httpx.Response) -> Integration:
+    from sendcloud_integrations_api.models.integration_get_response import IntegrationGetResponse
+
     parsed = _model(response, IntegrationGetResponse.from_dict, _json(response))
     return _required(parsed.data, response, "data")
 
 
 def log_list(response: httpx.Response) -> list[IntegrationLog]:
+    from sendcloud_integrations_api.models.integration_log_list_response import (
+        IntegrationLogListResponse,
+    )
+
     parsed = _model(response, IntegrationLogListResponse.from_dict, _json(response))
     return _required(parsed.data, response, "data")
 
 
 def created_log(response: httpx.Response) -> IntegrationLog:
+    from sendcloud_integrations_api.models.integration_log_created_response import (
+        IntegrationLogCreatedResponse,
+    )
+
     parsed = _model(response, IntegrationLogCreatedResponse.from_dict, _json(response))
     return _required(parsed.data, response, "data")
 
 
 def shop_order_statuses(response: httpx.Response) -> list[ShopOrderStatus]:
+    from sendcloud_integrations_api.models.shop_order_status_list_response import (
+        ShopOrderStatusListResponse,
+    )
+
     parsed = _model(response, ShopOrderStatusListResponse.from_dict, _json(response))
     return _required(parsed.data, response, "data")
 
 
 def status_mapping(response: httpx.Response) -> StatusMapping:
+    from sendcloud_integrations_api.models.status_mapping_response import StatusMappingResponse
+
     parsed = _model(response, StatusMappingResponse.from_dict, _json(response))
     return _required(parsed.data, response, "data")
 

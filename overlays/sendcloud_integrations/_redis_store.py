@@ -18,6 +18,7 @@ import httpx
 import sniffio
 
 from ._errors import ConfigurationError
+from ._public import present_as_public
 
 if TYPE_CHECKING:
     import redis
@@ -208,3 +209,7 @@ class RedisTokenStore:
             await anyio.to_thread.run_sync(self.release, key, owner)
             return
         await client.eval(_RELEASE, 1, self._lease(key), owner)
+
+
+# Loaded on first use of `sc.RedisTokenStore`, so it presents itself (see __init__).
+present_as_public(RedisTokenStore)

@@ -29,9 +29,17 @@ def operation(op_id: str) -> Mapping[str, Any]:
     return OPERATIONS[op_id]
 
 
-def params(op_id: str, where: str) -> dict[str, Mapping[str, Any]]:
-    """name -> parameter entry (``required``, ``schema``) of one location."""
-    return {p["name"]: p for p in OPERATIONS[op_id]["parameters"] if p["in"] == where}
+# Built once per operation and location: every call looks its parameters up here.
+_PARAMS: dict[tuple[str, str], Mapping[str, Mapping[str, Any]]] = {}
+
+
+def params(op_id: str, where: str) -> Mapping[str, Mapping[str, Any]]:
+    """name -> parameter entry (``required``, ``schema``) of one location (do not mutate)."""
+    found = _PARAMS.get((op_id, where))
+    if found is None:
+        found = {p["name"]: p for p in OPERATIONS[op_id]["parameters"] if p["in"] == where}
+        _PARAMS[op_id, where] = found
+    return found
 
 
 def param_schema(op_id: str, where: str, name: str) -> Mapping[str, Any]:

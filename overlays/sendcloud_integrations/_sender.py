@@ -167,6 +167,27 @@ def capture_and_check(
     raise error_for_response(response, retry_after=retry_after)
 
 
+def finish(
+    call: Call[T],
+    response: httpx.Response,
+    built: list[tuple[bytes, bytes]],
+    options: ClientOptions,
+) -> T:
+    """Parse the final response of ``call``; redact its request wherever it is kept.
+
+    Kept means captured, carried by an APIError, or carried by the error parsing
+    raises. A success nobody keeps is dropped once parsed, so it is not copied.
+    """
+    if _capture.get() is not None or not response.is_success:
+        keep_redacted(response, built)
+        return call.parse(capture_and_check(response, options))
+    try:
+        return call.parse(response)
+    except BaseException:
+        keep_redacted(response, built)
+        raise
+
+
 def _delay_after_error(
     call: Call[Any],
     request: httpx.Request,
@@ -219,9 +240,16 @@ class SyncSender:
         self.headers = missing_fixed_headers(http)
 
     def send(self, call: Call[T]) -> T:
-        return call.parse(capture_and_check(self.send_raw(call), self.options))
+        return finish(call, *self._send(call), self.options)
 
     def send_raw(self, call: Call[Any]) -> httpx.Response:
+        """The final response, its request redacted: the caller keeps it (a page)."""
+        response, built = self._send(call)
+        keep_redacted(response, built)
+        return response
+
+    def _send(self, call: Call[Any]) -> tuple[httpx.Response, list[tuple[bytes, bytes]]]:
+        """The final response, not yet redacted, and the request's headers as built."""
         if self.http.is_closed:
             raise ClientClosedError()
         policy = self.options.retry
@@ -239,8 +267,7 @@ class SyncSender:
                 continue
             delay = _delay_after_response(call, request, response, started, attempt, policy)
             if delay is None:
-                keep_redacted(response, built)
-                return response
+                return response, built
             response.close()
             self.sleep(delay)
 
@@ -259,9 +286,15 @@ class AsyncSender:
         self.headers = missing_fixed_headers(http)
 
     async def send(self, call: Call[T]) -> T:
-        return call.parse(capture_and_check(await self.send_raw(call), self.options))
+        return finish(call, *await self._send(call), self.options)
 
     async def send_raw(self, call: Call[Any]) -> httpx.Response:
+        """As in SyncSender.send_raw."""
+        response, built = await self._send(call)
+        keep_redacted(response, built)
+        return response
+
+    async def _send(self, call: Call[Any]) -> tuple[httpx.Response, list[tuple[bytes, bytes]]]:
         if self.http.is_closed:
             raise ClientClosedError()
         policy = self.options.retry
@@ -278,7 +311,6 @@ class AsyncSender:
                 continue
             delay = _delay_after_response(call, request, response, started, attempt, policy)
             if delay is None:
-                keep_redacted(response, built)
-                return response
+                return response, built
             await response.aclose()
             await self.sleep(delay)
