@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import math
 from collections.abc import Mapping
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 from urllib.parse import urlencode
 
 from ._errors import RequestValidationError
@@ -59,17 +59,21 @@ def check_json(where: str, value: object, depth: int = 0) -> Any:
     if isinstance(value, str):
         return check_text(where, value)
     if isinstance(value, Mapping):
-        out = {}
-        for key, item in value.items():
+        # isinstance cannot name the key and item types; what we check them to be is below.
+        mapping = cast("Mapping[object, object]", value)
+        out: dict[str, Any] = {}
+        for key, item in mapping.items():
             if not isinstance(key, str):
                 fail(where, f"has a key {key!r} of type {type_name(key)}; JSON keys are strings")
             out[check_text(where, key)] = check_json(join(where, key), item, depth + 1)
         return out
     if isinstance(value, list | tuple):
-        return [check_json(f"{where}[{i}]", item, depth + 1) for i, item in enumerate(value)]
+        items = cast("list[object] | tuple[object, ...]", value)  # items are checked below
+        return [check_json(f"{where}[{i}]", item, depth + 1) for i, item in enumerate(items)]
+    kind = type_name(value)
     hint = " (convert it to a list)" if isinstance(value, set | frozenset) else ""
     hint = " (pass an ISO 8601 string)" if isinstance(value, datetime.date) else hint
-    fail(where, f"cannot be sent as JSON: {type_name(value)}{hint}")
+    fail(where, f"cannot be sent as JSON: {kind}{hint}")
 
 
 def check_query_length(path: str, params: Mapping[str, Any]) -> None:

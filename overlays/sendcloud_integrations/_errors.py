@@ -6,15 +6,13 @@ live service send integer ``status``, codes outside the spec's enum
 proxies answer with HTML. None of that may turn into a bare KeyError or
 TypeError, and the raw text is always kept.
 """
-# pyright strict comes with #15's rework of this module; until then:
-# pyright: standard
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -77,7 +75,7 @@ class ErrorDetail:
     source_header: str | None = None
     meta: Mapping[str, Any] | None = None
     id: str | None = None
-    raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    raw: Mapping[str, Any] = field(default_factory=dict[str, Any], repr=False)
 
     def __str__(self) -> str:
         text = " ".join(p for p in (self.code and f"[{self.code}]", self.title) if p)
@@ -93,9 +91,15 @@ def _opt_str(value: Any) -> str | None:
     return value if isinstance(value, str) else json.dumps(value)
 
 
+# The bodies are decoded JSON, whose objects' keys are strings: the casts below say so
+# where isinstance(..., Mapping) cannot.
+
+
 def _detail_from(obj: Mapping[str, Any]) -> ErrorDetail:
-    source = obj.get("source")
-    source = source if isinstance(source, Mapping) else {}
+    found = obj.get("source")
+    source: Mapping[str, Any] = (
+        cast("Mapping[str, Any]", found) if isinstance(found, Mapping) else {}
+    )
     meta = obj.get("meta")
     return ErrorDetail(
         status=_opt_str(obj.get("status")),
@@ -105,7 +109,7 @@ def _detail_from(obj: Mapping[str, Any]) -> ErrorDetail:
         source_pointer=_opt_str(source.get("pointer")),
         source_parameter=_opt_str(source.get("parameter")),
         source_header=_opt_str(source.get("header")),
-        meta=meta if isinstance(meta, Mapping) else None,
+        meta=cast("Mapping[str, Any]", meta) if isinstance(meta, Mapping) else None,
         id=_opt_str(obj.get("id")),
         raw=obj,
     )
@@ -119,14 +123,16 @@ def parse_error_details(body: bytes | str) -> list[ErrorDetail]:
         return []
     if not isinstance(doc, Mapping):
         return []
-    errors = doc.get("errors")
+    document = cast("Mapping[str, Any]", doc)
+    errors = document.get("errors")
     if isinstance(errors, Mapping):
-        errors = [errors]
+        return [_detail_from(cast("Mapping[str, Any]", errors))]
     if isinstance(errors, list):
-        return [_detail_from(e) for e in errors if isinstance(e, Mapping)]
+        items = cast("list[object]", errors)
+        return [_detail_from(cast("Mapping[str, Any]", e)) for e in items if isinstance(e, Mapping)]
     # A bare error object, e.g. {"detail": "Not found."}, still says something.
-    if any(k in doc for k in ("code", "detail", "title")):
-        return [_detail_from(doc)]
+    if any(k in document for k in ("code", "detail", "title")):
+        return [_detail_from(document)]
     return []
 
 

@@ -19,9 +19,9 @@ import os
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import anyio.to_thread
 
@@ -123,10 +123,10 @@ class FileTokenStore:
                 _logger.warning("token store file %s is corrupt; it will be rewritten", self._path)
             return {}
         self._corrupt_reported = False
-        return doc
+        return cast("dict[str, Any]", doc)  # json.loads: an object's keys are strings
 
     @contextlib.contextmanager
-    def _editing(self, wait: bool = True) -> Iterator[dict[str, Any]]:
+    def _editing(self, wait: bool = True) -> Generator[dict[str, Any], None, None]:
         """The file's content under the lock, written back atomically afterwards.
 
         Without ``wait`` a busy lock raises filelock.Timeout at once.
@@ -158,16 +158,16 @@ class FileTokenStore:
 
     @staticmethod
     def _section(doc: dict[str, Any], name: str) -> dict[str, Any]:
-        section = doc.get(name)
-        if not isinstance(section, dict):
+        section = _json_object(doc.get(name))
+        if section is None:
             section = doc[name] = {}
         return section
 
     def get(self, key: str) -> str | None:
         self._check()
-        entries = self._load().get("entries")
-        entry = entries.get(key) if isinstance(entries, dict) else None
-        if not isinstance(entry, dict):
+        entries = _json_object(self._load().get("entries"))
+        entry = None if entries is None else _json_object(entries.get(key))
+        if entry is None:
             return None
         value, until = entry.get("value"), entry.get("until")
         if not isinstance(value, str):
@@ -188,8 +188,8 @@ class FileTokenStore:
     def acquire(self, key: str, owner: str) -> bool:
         # Waiters poll this: a lease visibly held is refused without touching the lock file.
         self._check()
-        held = self._section(self._load(), "leases").get(key)
-        if isinstance(held, dict) and held.get("owner") != owner and _live(held, self._clock()):
+        held = _json_object(self._section(self._load(), "leases").get(key))
+        if held is not None and held.get("owner") != owner and _live(held, self._clock()):
             return False
         # A busy lock file means someone is writing, most likely their own lease: try again
         # at the next poll rather than queue 31 waiters in front of the holder's write.
@@ -197,8 +197,8 @@ class FileTokenStore:
             with self._editing(wait=False) as doc:
                 leases = self._section(doc, "leases")
                 now = self._clock()
-                held = leases.get(key)
-                if isinstance(held, dict) and held.get("owner") != owner and _live(held, now):
+                held = _json_object(leases.get(key))
+                if held is not None and held.get("owner") != owner and _live(held, now):
                     return False
                 leases[key] = {"owner": owner, "until": now + self._lock_timeout}
                 return True
@@ -208,8 +208,8 @@ class FileTokenStore:
     def release(self, key: str, owner: str) -> None:
         with self._editing() as doc:
             leases = self._section(doc, "leases")
-            held = leases.get(key)
-            if isinstance(held, dict) and held.get("owner") == owner:
+            held = _json_object(leases.get(key))
+            if held is not None and held.get("owner") == owner:
                 del leases[key]
 
     async def aget(self, key: str) -> str | None:
@@ -225,10 +225,16 @@ class FileTokenStore:
         await anyio.to_thread.run_sync(self.release, key, owner)
 
 
+def _json_object(value: object) -> dict[str, Any] | None:
+    """``value`` if it is a dict, typed as the JSON object it is (its keys are strings)."""
+    return cast("dict[str, Any]", value) if isinstance(value, dict) else None
+
+
 def _live(record: object, now: float) -> bool:
-    if not isinstance(record, dict):
+    entry = _json_object(record)
+    if entry is None:
         return False
-    until = record.get("until")
+    until = entry.get("until")
     if until is None:
         return True
     return isinstance(until, int | float) and math.isfinite(until) and now < until

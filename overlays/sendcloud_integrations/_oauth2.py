@@ -13,8 +13,6 @@ httpx never throws a transport error into an auth flow (it closes the flow), so
 a refused or timed-out token request surfaces from ``client.send`` as an
 httpx.TransportError; sc.Client retries those like any other connection error.
 """
-# pyright strict comes with #19's rework of this module; until then:
-# pyright: basic
 
 from __future__ import annotations
 

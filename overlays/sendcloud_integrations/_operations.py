@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import quote
 
 import httpx
@@ -110,12 +110,13 @@ def _mapping(field: str, value: object) -> Mapping[Any, Any]:
         return {}
     if not isinstance(value, Mapping):
         v.fail(field, f"must be a dict, got {type(value).__name__}")
-    return value
+    return cast("Mapping[object, object]", value)  # a caller's dict: checked where used
 
 
 def _query_value(field: str, value: object) -> Any:
     if isinstance(value, list | tuple):
-        return [_query_value(f"{field}[{i}]", item) for i, item in enumerate(value)]
+        items = cast("list[object] | tuple[object, ...]", value)  # each item is checked below
+        return [_query_value(f"{field}[{i}]", item) for i, item in enumerate(items)]
     if value is not None and not isinstance(value, str | int | float):
         v.fail(field, f"must be a string, number, bool or None, got {type(value).__name__}")
     return v.check_json(field, value)
@@ -381,7 +382,9 @@ def set_mapping(
         item = table.body_schema(SET_MAPPING, "mapping", "[]")
         entries: object = prose.rule_every_status_category_once(mapping, item)
     elif isinstance(mapping, Mapping):
-        entries = [{"status_category": k, "external_id": e} for k, e in mapping.items()]
+        # Unvalidated on request: the caller's keys and values are sent as they are.
+        pairs = cast("Mapping[object, object]", mapping).items()
+        entries = [{"status_category": k, "external_id": e} for k, e in pairs]
     else:
         entries = mapping
     return _call(

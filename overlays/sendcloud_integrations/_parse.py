@@ -9,13 +9,11 @@ tests/overlay_pins_responses.py): the integrations list declares ``data`` with
 and the ``type: 'null'`` 200 responses may come with an empty body, which the
 generated parser chokes on.
 """
-# pyright strict comes with #13's rework of this module; until then:
-# pyright: standard
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
 from sendcloud_integrations_api.types import (
@@ -76,15 +74,18 @@ def _integrations(doc: Any) -> list[Integration]:
     # check and build each item with the generated Integration model instead.
     if not isinstance(doc, dict):
         raise decode_mismatch("object", doc)
-    if "data" not in doc:
+    # Decoded JSON (string keys); each item is checked by Integration.from_dict.
+    body = cast("dict[str, Any]", doc)
+    if "data" not in body:
         raise decode_missing("array", "data")
-    data = doc["data"]
+    data = body["data"]
     if not isinstance(data, list):
         raise decode_mismatch("array", data, "data")
+    items = cast("Sequence[Any]", data)
     try:
-        return [Integration.from_dict(item) for item in data]
+        return [Integration.from_dict(item) for item in items]
     except DecodeError as exc:
-        raise exc.within("data", failed_index(data, Integration.from_dict)) from None
+        raise exc.within("data", failed_index(items, Integration.from_dict)) from None
 
 
 def integration_list(response: httpx.Response) -> list[Integration]:

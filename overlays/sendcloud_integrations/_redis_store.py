@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import math
 import weakref
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import anyio.to_thread
 import httpx
@@ -36,7 +36,8 @@ return 0
 
 def _import_redis() -> Any:
     try:
-        import redis.asyncio
+        # Loads the submodule the callers reach as .asyncio (pyright sees only `redis` used).
+        import redis.asyncio  # pyright: ignore[reportUnusedImport]
     except ImportError:
         raise ConfigurationError(
             "sc.RedisTokenStore needs redis-py: pip install 'sendcloud-integrations[redis]'"
@@ -98,10 +99,12 @@ class RedisTokenStore:
         if isinstance(redis_client_or_url, str):
             self._url = redis_client_or_url
             self._sync = redis_module.Redis.from_url(self._url, **self._options())
+        # The classes come from the lazily imported module (Any), so isinstance does not
+        # narrow for the type checkers; the casts say what it established.
         elif isinstance(redis_client_or_url, redis_module.asyncio.Redis):
-            self._async = redis_client_or_url
+            self._async = cast("redis.asyncio.Redis", redis_client_or_url)
         elif isinstance(redis_client_or_url, redis_module.Redis):
-            self._sync = redis_client_or_url
+            self._sync = cast("redis.Redis", redis_client_or_url)
         else:
             raise ConfigurationError(
                 "RedisTokenStore needs a redis:// URL, a redis.Redis or a redis.asyncio.Redis, "

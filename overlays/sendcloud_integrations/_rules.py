@@ -8,7 +8,7 @@ the spec no longer says what it relies on.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from ._validation import as_plain, check_schema, fail
 
@@ -56,11 +56,14 @@ def rule_every_status_category_once(
     """
     if not isinstance(mapping, Mapping):
         fail("mapping", "must be a dict of status category -> external_id or None")
-    properties = item_schema.get("properties") or {}
-    wanted = list((properties.get("status_category") or {}).get("enum") or ())
+    # A caller's dict: each key and value is checked below.
+    pairs = cast("Mapping[object, object]", mapping)
+    properties: Mapping[str, Any] = item_schema.get("properties") or {}
+    category_schema: Mapping[str, Any] = properties.get("status_category") or {}
+    wanted: list[str] = list(category_schema.get("enum") or ())
     entries: list[dict[str, Any]] = []
     seen: set[object] = set()
-    for key, external_id in mapping.items():
+    for key, external_id in pairs.items():
         category = as_plain(key)
         if category not in wanted:
             fail(f"mapping[{key!r}]", f"must be one of {', '.join(wanted)}; got {key!r}")

@@ -30,8 +30,8 @@ T = TypeVar("T")
 class Extras:
     """A call's escape hatches, checked: sent with every request of the call (every page)."""
 
-    headers: dict[str, str] = field(default_factory=dict)
-    query: dict[str, Any] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict[str, str])
+    query: dict[str, Any] = field(default_factory=dict[str, Any])
     timeout: httpx.Timeout | None = None
 
 

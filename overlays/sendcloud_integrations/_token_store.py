@@ -15,7 +15,7 @@ import math
 import threading
 import time
 from collections.abc import Callable
-from typing import Protocol, runtime_checkable
+from typing import Protocol, cast, runtime_checkable
 
 import httpx
 
@@ -151,9 +151,10 @@ def decode_entry(text: str) -> Token:
         raise ValueError("the entry is not JSON") from None
     if not isinstance(doc, dict):
         raise ValueError("the entry is not a JSON object")
-    access_token = doc.get("access_token")
+    entry = cast("dict[str, object]", doc)  # json.loads: an object's keys are strings
+    access_token = entry.get("access_token")
     # The rule a token endpoint's answer passes: a store that hands back anything else
     # (CR, LF, a NUL) would put it in every request.
     if not isinstance(access_token, str) or not B64TOKEN.fullmatch(access_token):
         raise ValueError("access_token is missing or not an RFC 6750 token")
-    return Token(Secret(access_token), _moment(doc, "refresh_at"), _moment(doc, "expires_at"))
+    return Token(Secret(access_token), _moment(entry, "refresh_at"), _moment(entry, "expires_at"))

@@ -7,8 +7,6 @@ and :func:`check_schema` walks them. Only the rules the spec states in prose are
 hand-written, each a named function in _rules.py, pinned in tests/overlay_pins.py.
 Every failure is a RequestValidationError naming the path of the bad value.
 """
-# pyright strict comes with #14's rework of this module; until then:
-# pyright: standard
 
 from __future__ import annotations
 
@@ -19,7 +17,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from ._encodable import (
     MAX_DEPTH,
@@ -137,7 +135,7 @@ def check_schema(where: str, value: object, schema: Mapping[str, Any], depth: in
 
 
 def _first_match(where: str, value: object, schemas: list[Any], depth: int) -> Any:
-    errors = []
+    errors: list[str] = []
     for sub in schemas:
         try:
             return check_schema(where, value, sub, depth + 1)
@@ -183,7 +181,7 @@ def _check_number(where: str, number: Any, schema: Mapping[str, Any]) -> Any:
 def _check_array(
     where: str, items: Iterable[Any], schema: Mapping[str, Any], depth: int
 ) -> list[Any]:
-    item_schema = schema.get("items") or {}
+    item_schema: Mapping[str, Any] = schema.get("items") or {}
     out = [
         check_schema(f"{where}[{i}]", item, item_schema, depth + 1) for i, item in enumerate(items)
     ]
@@ -256,7 +254,8 @@ def _check_object(
             known = ", ".join(sorted(properties))
             fail(here, f"unknown field; the spec allows only {known}")
         elif isinstance(extra, Mapping):
-            out[name] = check_schema(here, value, extra, depth + 1)
+            # A generated schema: its keys are strings.
+            out[name] = check_schema(here, value, cast("Mapping[str, Any]", extra), depth + 1)
         else:
             out[name] = check_json(here, value, depth + 1)
     return out

@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from ..types import report_unknown_enum_value
 
@@ -14,6 +15,12 @@ class FeedbackType(StrEnum):
     DELAYED = "delayed"
     EAGER = "eager"
     NONE = "none"
+
+    if TYPE_CHECKING:
+        # Open: an unknown value's value is its string, not one of the members' literals
+        # (pyright would otherwise type it as the union of those, refusing any other str).
+        @property
+        def value(self) -> str: ...
 
     def __str__(self) -> str:
         return str(self.value)

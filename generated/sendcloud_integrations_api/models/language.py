@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from ..types import report_unknown_enum_value
 
@@ -18,6 +19,12 @@ class Language(StrEnum):
     FR_FR = "fr-fr"
     IT_IT = "it-it"
     NL_NL = "nl-nl"
+
+    if TYPE_CHECKING:
+        # Open: an unknown value's value is its string, not one of the members' literals
+        # (pyright would otherwise type it as the union of those, refusing any other str).
+        @property
+        def value(self) -> str: ...
 
     def __str__(self) -> str:
         return str(self.value)

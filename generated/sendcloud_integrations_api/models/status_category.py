@@ -1,4 +1,5 @@
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from ..types import report_unknown_enum_value
 
@@ -15,6 +16,12 @@ class StatusCategory(StrEnum):
     DELIVERED = "DELIVERED"
     IN_TRANSIT = "IN_TRANSIT"
     READY_TO_SEND = "READY_TO_SEND"
+
+    if TYPE_CHECKING:
+        # Open: an unknown value's value is its string, not one of the members' literals
+        # (pyright would otherwise type it as the union of those, refusing any other str).
+        @property
+        def value(self) -> str: ...
 
     def __str__(self) -> str:
         return str(self.value)

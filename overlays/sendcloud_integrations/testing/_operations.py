@@ -1,6 +1,4 @@
 """The eleven operations of the spec, over `State`. Callers hold ``state.lock``."""
-# pyright strict comes with #14's rework of this module; until then:
-# pyright: standard
 
 from __future__ import annotations
 
@@ -8,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 from .. import _request_table as table
@@ -109,7 +107,8 @@ def update_integration(ctx: Context, params: Params, body: Any) -> SandboxRespon
             pointer="body/webhook_url",
         )
     for name, value in changes.items():
-        value = list(value) if isinstance(value, list) else value
+        # A JSON array from the request body: stored as a copy of its items.
+        value = list(cast("list[object]", value)) if isinstance(value, list) else value
         if hasattr(integration, name):
             setattr(integration, name, value)
         else:
@@ -150,7 +149,7 @@ def _list_logs(ctx: Context, params: Params, integration_id: int | None) -> Sand
     size = params.get("page_size", 25)
     before = parse_cursor(params["cursor"]) if "cursor" in params else None
     records, more = ctx.state.logs.page(integration_id, before, size)
-    headers = {}
+    headers: dict[str, str] = {}
     if more and records:
         path = (
             "/integrations/logs"

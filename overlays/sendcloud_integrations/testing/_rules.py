@@ -8,7 +8,7 @@ is enforced; the ones checked in the operations themselves are listed too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,7 +55,8 @@ def _unique_external_ids(state: State, params: Mapping[str, Any], body: Any) -> 
 
 
 def _unique_languages(state: State, params: Mapping[str, Any], body: Any) -> None:
-    for i, item in enumerate(body.get("statuses") or ()):
+    statuses: Iterable[Any] = body.get("statuses") or ()
+    for i, item in enumerate(statuses):
         languages: set[str] = set()
         for j, translation in enumerate(item.get("translations") or ()):
             language = translation.get("language")

@@ -46,7 +46,7 @@ class Integration:
     webhook_url: str | None = None
     feedback_type: str = "eager"
     # Fields the spec added after this class was written (set by PATCH), kept and shown.
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict[str, Any])
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import httpx
 
@@ -34,7 +34,8 @@ class _CutStream(httpx.SyncByteStream, httpx.AsyncByteStream):
 
 def _read_timeout(request: httpx.Request) -> float | None:
     timeout = request.extensions.get("timeout")
-    value = timeout.get("read") if isinstance(timeout, dict) else None
+    # httpx's timeout extension: {"connect": ..., "read": ..., ...}, seconds or None.
+    value = cast("dict[str, object]", timeout).get("read") if isinstance(timeout, dict) else None
     return value if isinstance(value, int | float) else None
 
 

@@ -6,17 +6,15 @@ arrive as strings, so they are coerced to the parameter's type first, the way a
 server framework does, and then checked against the parameter schema.
 Validators are built once per operation and cached: the hot path only runs them.
 """
-# pyright strict comes with #14/#15's rework of this module; until then:
-# pyright: standard
 
 from __future__ import annotations
 
 import functools
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import jsonschema
@@ -67,7 +65,8 @@ def _is_uri(value: object) -> bool:
 @functools.cache
 def _registry() -> referencing.Registry[Any]:
     resource: referencing.Resource[Any] = DRAFT202012.create_resource(dict(load_spec()))
-    registry: referencing.Registry[Any] = referencing.Registry().with_resource(_SPEC_URI, resource)
+    empty: referencing.Registry[Any] = referencing.Registry()
+    registry: referencing.Registry[Any] = empty.with_resource(_SPEC_URI, resource)
     return registry
 
 
@@ -91,12 +90,17 @@ def _param_validator(op: Operation, param: Param) -> jsonschema.protocols.Valida
 
 def _error_item(error: jsonschema.ValidationError, where: str) -> ErrorItem:
     path = [str(p) for p in error.absolute_path]
-    if error.validator == "required" and isinstance(error.validator_value, list):
+    # jsonschema types these as Any; the casts name what the isinstance checks established
+    # (a schema's "required" is a list of names, a JSON object's keys are strings).
+    limit: object = error.validator_value
+    instance: object = error.instance
+    if error.validator == "required" and isinstance(limit, list):
+        required = cast("list[str]", limit)
         missing = next(
             (
                 name
-                for name in error.validator_value
-                if isinstance(error.instance, dict) and name not in error.instance
+                for name in required
+                if isinstance(instance, dict) and name not in cast("dict[str, Any]", instance)
             ),
             "",
         )
@@ -106,9 +110,11 @@ def _error_item(error: jsonschema.ValidationError, where: str) -> ErrorItem:
             "This field is required.",
             pointer="/".join([where, *path, missing]),
         )
-    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        props = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
-        extra = next((k for k in error.instance if k not in props), "")
+    if error.validator == "additionalProperties" and isinstance(instance, dict):
+        fields = cast("dict[str, Any]", instance)
+        schema = error.schema
+        props: Mapping[str, Any] = schema.get("properties", {}) if isinstance(schema, dict) else {}
+        extra = next((k for k in fields if k not in props), "")
         # Code and pointer as in the spec's own example for POST /integrations/{id}/logs.
         return ErrorItem(
             "extra_forbidden",
@@ -126,7 +132,7 @@ def _error_item(error: jsonschema.ValidationError, where: str) -> ErrorItem:
     return ErrorItem(code, "Invalid", plain_message(error), pointer="/".join([where, *path]))
 
 
-_JSON_TYPES = {
+_JSON_TYPES: dict[type[object], str] = {
     dict: "an object",
     list: "an array",
     str: "a string",
@@ -142,7 +148,7 @@ def _json_type(value: object) -> str:
 
 
 def _listed(value: object) -> str:
-    items = value if isinstance(value, list) else [value]
+    items = cast("list[object]", value) if isinstance(value, list) else [value]
     return ", ".join(json.dumps(v) if not isinstance(v, str) else v for v in items)
 
 
@@ -179,17 +185,18 @@ def validate_body(op: Operation, raw: bytes) -> Any:
     try:
         # No operation marks its body required, so an empty one is read as {}: fine for a
         # PATCH, while the schema still reports the properties a POST needs.
-        body = json.loads(raw) if raw.strip() else {}
+        body: Any = json.loads(raw) if raw.strip() else {}
     except (ValueError, UnicodeDecodeError):
         raise bad_request("invalid", "Parse error", "JSON parse error", pointer="body") from None
     if not isinstance(body, dict):
         raise bad_request(
             "non_field_errors", "Wrong format", "Wrong request format, expected object"
         )
-    errors = sorted(_validator(op.body_pointer).iter_errors(body), key=lambda e: e.path)
+    document = cast("dict[str, Any]", body)  # json.loads: an object's keys are strings
+    errors = sorted(_validator(op.body_pointer).iter_errors(document), key=lambda e: e.path)
     if errors:
         raise ApiError(400, [_error_item(e, "body") for e in errors])
-    return body
+    return document
 
 
 def _coerce(param: Param, raw: str) -> Any:
@@ -207,6 +214,13 @@ def _coerce(param: Param, raw: str) -> Any:
             )
         return _BOOLEANS[raw.lower()]
     return raw
+
+
+# types-jsonschema leaves out best_match's return type: the most relevant error, or None.
+_best_match = cast(
+    "Callable[[Iterable[jsonschema.ValidationError]], jsonschema.ValidationError | None]",
+    jsonschema.exceptions.best_match,  # pyright: ignore[reportUnknownMemberType]
+)
 
 
 def validate_params(op: Operation, location: str, given: Mapping[str, str]) -> dict[str, Any]:
@@ -229,7 +243,7 @@ def validate_params(op: Operation, location: str, given: Mapping[str, str]) -> d
                 )
             continue
         value = _coerce(param, given[param.name])
-        error = jsonschema.exceptions.best_match(_param_validator(op, param).iter_errors(value))
+        error = _best_match(_param_validator(op, param).iter_errors(value))
         if error is not None:
             item = _error_item(error, "")
             raise bad_request(item.code, "Invalid", item.detail, parameter=param.name)
