@@ -19,6 +19,7 @@ from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
 from sendcloud_integrations_api.models.status_mapping import StatusMapping
 
 from . import _operations as operations
+from ._escape_hatches import Body, Headers, Query, Timeout, extras
 from ._fields import (
     IntegrationListQuery,
     IntegrationLogFields,
@@ -27,7 +28,6 @@ from ._fields import (
     StatusesInput,
     StatusListQuery,
 )
-from ._operations import Body, Headers, Query, Timeout
 from ._pagination import DEFAULT_PAGE_SIZE, AsyncLogPaginator, make_query
 from ._sender import AsyncSender
 
@@ -54,7 +54,7 @@ class AsyncIntegrations:
         ``-`` for descending. Raises APIError subclasses, APIConnectionError,
         ResponseValidationError.
         """
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         return await self._sender.send(
             operations.list_integrations(options, query, extra, extra_body)
@@ -71,7 +71,7 @@ class AsyncIntegrations:
         timeout: Timeout = None,
     ) -> Integration:
         """``GET /integrations/{id}``. Raises NotFoundError when there is no such integration."""
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         return await self._sender.send(
             operations.get_integration(options, integration_id, extra, extra_body)
@@ -94,7 +94,7 @@ class AsyncIntegrations:
         length bounds, webhook_active=True without webhook_url, ...), BadRequestError,
         NotFoundError.
         """
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         call = operations.update_integration(options, integration_id, fields, extra, extra_body)
         return await self._sender.send(call)
@@ -110,7 +110,7 @@ class AsyncIntegrations:
         timeout: Timeout = None,
     ) -> None:
         """``DELETE /integrations/{id}``. Raises NotFoundError when there is no such integration."""
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         return await self._sender.send(
             operations.delete_integration(options, integration_id, extra, extra_body)
@@ -146,7 +146,7 @@ class AsyncExceptionLogs:
         never end). Arguments are checked now (RequestValidationError); errors while
         iterating carry ``resume_cursor``.
         """
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         own, extra = operations.log_list_extras(self._sender.options, query, extra, extra_body)
         page_size = own.get("page_size", DEFAULT_PAGE_SIZE)
         paged = make_query(integration_id, page_size, own.get("cursor"), limit, max_pages)
@@ -170,7 +170,7 @@ class AsyncExceptionLogs:
         Raises RequestValidationError (unknown field, bad type), BadRequestError,
         NotFoundError.
         """
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         call = operations.create_log(options, integration_id, fields, extra, extra_body)
         return await self._sender.send(call)
@@ -199,7 +199,7 @@ class AsyncShopOrderStatuses:
         ``show_deleted=True`` includes statuses removed by an earlier replace.
         Raises RequestValidationError (language not in the enum), BadRequestError.
         """
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         call = operations.list_statuses(options, integration_id, query, extra, extra_body)
         return await self._sender.send(call)
@@ -221,7 +221,7 @@ class AsyncShopOrderStatuses:
         external_ids unique, translations within the spec's bounds with unique
         languages. Raises RequestValidationError, BadRequestError.
         """
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         call = operations.replace_statuses(options, integration_id, statuses, extra, extra_body)
         return await self._sender.send(call)
@@ -244,7 +244,7 @@ class AsyncStatusMappings:
         timeout: Timeout = None,
     ) -> StatusMapping:
         """``GET /shop-order-statuses/mapping?integration_id=...``. Raises BadRequestError."""
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         return await self._sender.send(
             operations.get_mapping(options, integration_id, extra, extra_body)
@@ -266,7 +266,7 @@ class AsyncStatusMappings:
         ``mapping`` maps each of the spec's status categories (READY_TO_SEND, ...) to
         an external_id or None. Raises RequestValidationError, BadRequestError.
         """
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         call = operations.set_mapping(options, integration_id, mapping, extra, extra_body)
         return await self._sender.send(call)

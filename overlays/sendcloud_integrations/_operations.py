@@ -12,7 +12,6 @@ length checks that hold whatever was merged.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import quote
@@ -29,7 +28,8 @@ from . import _parse
 from . import _request_table as table
 from . import _rules as prose
 from . import _validation as v
-from ._config import ClientOptions, as_timeout
+from ._config import ClientOptions
+from ._escape_hatches import Body, Query, mapping_argument, query_value
 from ._request_table import (
     CREATE_LOG,
     DELETE_INTEGRATION,
@@ -61,13 +61,6 @@ __all__ = [
 
 
 F = TypeVar("F", bound=Callable[..., Any])
-Headers = Mapping[str, str]
-Query = Mapping[str, object]
-Body = Mapping[str, object]
-Timeout = float | httpx.Timeout | None
-# RFC 9110 field names are tokens; values may not break the header line.
-_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
-_FIELD_VALUE = re.compile(r"[\t\x20-\x7e]*")
 # The facade names the spec's path `id` after what it is.
 _PATH_ARGUMENT = {"id": "integration_id"}
 
@@ -80,46 +73,6 @@ def operation(*operation_ids: str) -> Callable[[F], F]:
         return func
 
     return tag
-
-
-# --- escape hatches -------------------------------------------------------------------
-
-
-def extras(extra_headers: Headers | None, extra_query: Query | None, timeout: Timeout) -> Extras:
-    """The checked escape hatches of one call (``extra_body`` goes into the body)."""
-    if extra_headers is None and extra_query is None and timeout is None:
-        return NO_EXTRAS
-    headers: dict[str, str] = {}
-    for name, value in _mapping("extra_headers", extra_headers).items():
-        if not isinstance(name, str) or not _TOKEN.fullmatch(name):
-            v.fail("extra_headers", f"{name!r} is not a valid HTTP header name")
-        if not isinstance(value, str) or not _FIELD_VALUE.fullmatch(value):
-            v.fail(f"extra_headers.{name}", "must be a string of printable ASCII, no line breaks")
-        headers[name] = value
-    query = {
-        name: _query_value(f"extra_query.{name}", value)
-        for name, value in _mapping("extra_query", extra_query).items()
-    }
-    if timeout is not None and not isinstance(timeout, int | float | httpx.Timeout):
-        v.fail("timeout", f"must be seconds or an httpx.Timeout, got {type(timeout).__name__}")
-    return Extras(headers, query, None if timeout is None else as_timeout(timeout))
-
-
-def _mapping(field: str, value: object) -> Mapping[Any, Any]:
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping):
-        v.fail(field, f"must be a dict, got {type(value).__name__}")
-    return cast("Mapping[object, object]", value)  # a caller's dict: checked where used
-
-
-def _query_value(field: str, value: object) -> Any:
-    if isinstance(value, list | tuple):
-        items = cast("list[object] | tuple[object, ...]", value)  # each item is checked below
-        return [_query_value(f"{field}[{i}]", item) for i, item in enumerate(items)]
-    if value is not None and not isinstance(value, str | int | float):
-        v.fail(field, f"must be a string, number, bool or None, got {type(value).__name__}")
-    return v.check_json(field, value)
 
 
 # --- building a call ------------------------------------------------------------------
@@ -151,7 +104,10 @@ def _call(
     if extra_body is not None:
         if op["body"] is None:
             v.fail("extra_body", f"{op['method']} {op['path']} takes no request body")
-        json_body = {**(json_body or {}), **v.check_json("", _mapping("extra_body", extra_body))}
+        json_body = {
+            **(json_body or {}),
+            **v.check_json("", mapping_argument("extra_body", extra_body)),
+        }
     v.check_query_length(url, {**params, **call_extras.query} if call_extras.query else params)
     return Call(
         method=op["method"],
@@ -177,7 +133,7 @@ def _query(op_id: str, options: ClientOptions, given: Mapping[str, Any]) -> dict
         if options.validate_requests:
             out[name] = v.check_schema(name, value, known[name]["schema"])
         else:
-            out[name] = _query_value(name, value)
+            out[name] = query_value(name, value)
     return out
 
 

@@ -18,6 +18,7 @@ from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
 from sendcloud_integrations_api.models.status_mapping import StatusMapping
 
 from . import _operations as operations
+from ._escape_hatches import Body, Headers, Query, Timeout, extras
 from ._fields import (
     IntegrationListQuery,
     IntegrationLogFields,
@@ -26,7 +27,6 @@ from ._fields import (
     StatusesInput,
     StatusListQuery,
 )
-from ._operations import Body, Headers, Query, Timeout
 from ._pagination import DEFAULT_PAGE_SIZE, LogPaginator, make_query
 from ._sender import SyncSender
 
@@ -53,7 +53,7 @@ class Integrations:
         ``-`` for descending. Raises APIError subclasses, APIConnectionError,
         ResponseValidationError.
         """
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         return self._sender.send(operations.list_integrations(options, query, extra, extra_body))
 
@@ -68,7 +68,7 @@ class Integrations:
         timeout: Timeout = None,
     ) -> Integration:
         """``GET /integrations/{id}``. Raises NotFoundError when there is no such integration."""
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         return self._sender.send(
             operations.get_integration(options, integration_id, extra, extra_body)
@@ -91,7 +91,7 @@ class Integrations:
         length bounds, webhook_active=True without webhook_url, ...), BadRequestError,
         NotFoundError.
         """
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         call = operations.update_integration(options, integration_id, fields, extra, extra_body)
         return self._sender.send(call)
@@ -107,7 +107,7 @@ class Integrations:
         timeout: Timeout = None,
     ) -> None:
         """``DELETE /integrations/{id}``. Raises NotFoundError when there is no such integration."""
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         return self._sender.send(
             operations.delete_integration(options, integration_id, extra, extra_body)
@@ -143,7 +143,7 @@ class ExceptionLogs:
         never end). Arguments are checked now (RequestValidationError); errors while
         iterating carry ``resume_cursor``.
         """
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         own, extra = operations.log_list_extras(self._sender.options, query, extra, extra_body)
         page_size = own.get("page_size", DEFAULT_PAGE_SIZE)
         paged = make_query(integration_id, page_size, own.get("cursor"), limit, max_pages)
@@ -167,7 +167,7 @@ class ExceptionLogs:
         Raises RequestValidationError (unknown field, bad type), BadRequestError,
         NotFoundError.
         """
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         call = operations.create_log(options, integration_id, fields, extra, extra_body)
         return self._sender.send(call)
@@ -196,7 +196,7 @@ class ShopOrderStatuses:
         ``show_deleted=True`` includes statuses removed by an earlier replace.
         Raises RequestValidationError (language not in the enum), BadRequestError.
         """
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         call = operations.list_statuses(options, integration_id, query, extra, extra_body)
         return self._sender.send(call)
@@ -218,7 +218,7 @@ class ShopOrderStatuses:
         external_ids unique, translations within the spec's bounds with unique
         languages. Raises RequestValidationError, BadRequestError.
         """
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         call = operations.replace_statuses(options, integration_id, statuses, extra, extra_body)
         return self._sender.send(call)
@@ -241,7 +241,7 @@ class StatusMappings:
         timeout: Timeout = None,
     ) -> StatusMapping:
         """``GET /shop-order-statuses/mapping?integration_id=...``. Raises BadRequestError."""
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         return self._sender.send(operations.get_mapping(options, integration_id, extra, extra_body))
 
@@ -261,7 +261,7 @@ class StatusMappings:
         ``mapping`` maps each of the spec's status categories (READY_TO_SEND, ...) to
         an external_id or None. Raises RequestValidationError, BadRequestError.
         """
-        extra = operations.extras(extra_headers, extra_query, timeout)
+        extra = extras(extra_headers, extra_query, timeout)
         options = self._sender.options
         call = operations.set_mapping(options, integration_id, mapping, extra, extra_body)
         return self._sender.send(call)
