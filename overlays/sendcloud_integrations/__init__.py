@@ -10,9 +10,9 @@ with sc.Client(auth=sc.BasicAuth(public_key, secret_key)) as client:
 import importlib as _importlib
 import typing as _typing
 
-from ._auth import DEFAULT_TOKEN_URL, BasicAuth, OAuth2ClientCredentials
+from ._auth import BasicAuth
 from ._client import AsyncClient, Client
-from ._config import DEFAULT_BASE_URL, RetryPolicy
+from ._config import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, RetryPolicy
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -22,7 +22,6 @@ from ._errors import (
     ClientClosedError,
     ConfigurationError,
     ConflictError,
-    ErrorDetail,
     InsecureTransportError,
     MissingExtraError,
     NotFoundError,
@@ -36,7 +35,6 @@ from ._errors import (
 )
 from ._public import present_as_public as _present_as_public
 from ._sender import CapturedResponses
-from ._token_store import MemoryTokenStore, TokenStore
 from ._version import __version__
 
 if _typing.TYPE_CHECKING:
@@ -59,9 +57,12 @@ if _typing.TYPE_CHECKING:
     from sendcloud_integrations_api.types import UNSET, Unset
 
     from ._aiohttp import DefaultAioHttpClient
+    from ._error_details import ErrorDetail
     from ._file_store import FileTokenStore
+    from ._oauth2 import OAuth2ClientCredentials
     from ._pagination import AsyncLogPaginator, LogPage, LogPaginator
     from ._redis_store import RedisTokenStore
+    from ._token_store import MemoryTokenStore, TokenStore
 
 # Loaded on first use: each of these imports the generated package (attrs; a model
 # imports every model), which would about double the time of `import
@@ -92,6 +93,13 @@ _LAZY = {
     # programs never use them.
     "FileTokenStore": "._file_store",
     "RedisTokenStore": "._redis_store",
+    # The OAuth2 machinery (token exchange, stores, the flow driver, shared tokens) loads
+    # with the first OAuth2 client; Basic auth programs never need it (issue #17).
+    "OAuth2ClientCredentials": "._oauth2",
+    "MemoryTokenStore": "._token_store",
+    "TokenStore": "._token_store",
+    # A dataclass, compiled when its module loads: with the first error response.
+    "ErrorDetail": "._error_details",
 }
 
 __all__ = [
