@@ -10,6 +10,12 @@ with sc.Client(auth=sc.BasicAuth(public_key, secret_key)) as client:
 import importlib as _importlib
 import typing as _typing
 
+# Loaded with the package, not by the first call: attrs builds the generated models'
+# classes, so every program that makes a call needs it, and its own import (~11 ms of
+# building attrs' classes with attrs) is most of what a first call would otherwise
+# cost. The generated package itself still loads on first use (issue #17).
+import attrs as _attrs
+
 from ._auth import BasicAuth
 from ._client import AsyncClient, Client
 from ._config import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, RetryPolicy
@@ -166,7 +172,7 @@ def _present_hand_written_classes() -> None:
 
 
 _present_hand_written_classes()
-del _present_hand_written_classes
+del _present_hand_written_classes, _attrs
 
 # Hidden from type checkers, which see the imports above: with a visible module
 # __getattr__, mypy would accept any misspelt `sc.Nme`.
