@@ -5,7 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 from sendcloud_integrations import SendcloudError
-from sendcloud_integrations._auth import BasicAuth, InsecureTransportError, OAuth2ClientCredentials
+from sendcloud_integrations._auth import BasicAuth, InsecureTransportError
+from sendcloud_integrations._oauth2 import OAuth2ClientCredentials
 
 from .auth_fakes import (
     API_URL,

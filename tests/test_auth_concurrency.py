@@ -14,7 +14,7 @@ import anyio
 import httpx
 import pytest
 from sendcloud_integrations import AuthenticationError
-from sendcloud_integrations._auth import OAuth2ClientCredentials
+from sendcloud_integrations._oauth2 import OAuth2ClientCredentials
 
 from .auth_fakes import (
     API_URL,

@@ -9,9 +9,9 @@ from sendcloud_integrations._auth import (
     DEFAULT_TOKEN_URL,
     BasicAuth,
     ConfigurationError,
-    OAuth2ClientCredentials,
     auth_from_env,
 )
+from sendcloud_integrations._oauth2 import OAuth2ClientCredentials
 
 from .auth_fakes import (
     CLIENT_ID,

@@ -7,7 +7,7 @@ import json
 
 import httpx
 import pytest
-from sendcloud_integrations._auth import OAuth2ClientCredentials
+from sendcloud_integrations._oauth2 import OAuth2ClientCredentials
 
 from .auth_fakes import (
     API_URL,

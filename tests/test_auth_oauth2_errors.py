@@ -10,7 +10,7 @@ from sendcloud_integrations import (
     ResponseValidationError,
     ServerError,
 )
-from sendcloud_integrations._auth import OAuth2ClientCredentials
+from sendcloud_integrations._oauth2 import OAuth2ClientCredentials
 
 from .auth_fakes import (
     API_URL,

@@ -13,9 +13,9 @@ from sendcloud_integrations._auth import (
     BasicAuth,
     ConfigurationError,
     InsecureTransportError,
-    OAuth2ClientCredentials,
     auth_from_env,
 )
+from sendcloud_integrations._oauth2 import OAuth2ClientCredentials
 
 from .auth_fakes import (
     API_URL,

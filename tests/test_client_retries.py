@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import email.utils
 import json
+import pickle
 from collections.abc import Callable
 from typing import Any
 
@@ -363,6 +364,34 @@ def test_max_retries_must_be_a_non_negative_int(bad: Any) -> None:
         sc.Client(max_retries=bad)
     with sc.Client() as client, pytest.raises(ValueError, match="max_retries"):
         client.with_options(max_retries=bad)
+
+
+def test_retry_policy_is_an_immutable_value() -> None:
+    """RetryPolicy compares, hashes, prints and pickles by value and refuses assignment."""
+    policy = sc.RetryPolicy(max_retries=4, jitter=False)
+    assert policy == sc.RetryPolicy(4, jitter=False)
+    assert policy != sc.RetryPolicy(max_retries=4)
+    assert hash(policy) == hash(sc.RetryPolicy(max_retries=4, jitter=False))
+    assert repr(policy) == (
+        "RetryPolicy(max_retries=4, backoff_base=0.5, backoff_cap=8.0, "
+        "retry_after_cap=60.0, retry_writes=False, jitter=False)"
+    )
+    assert pickle.loads(pickle.dumps(policy)) == policy
+    assert sc.RetryPolicy.max_retries == 2  # the class attribute is the default
+    with pytest.raises(AttributeError, match="max_retries"):
+        policy.max_retries = 5
+    with pytest.raises(AttributeError, match="jitter"):
+        del policy.jitter
+
+
+def test_retry_policy_copies_are_checked_like_new_policies() -> None:
+    """``__replace__`` (``copy.replace`` on 3.13) changes the given fields and validates them."""
+    policy = sc.RetryPolicy(backoff_cap=3.0)
+    assert policy.__replace__(max_retries=0) == sc.RetryPolicy(max_retries=0, backoff_cap=3.0)
+    with pytest.raises(sc.ConfigurationError, match="backoff_base"):
+        policy.__replace__(backoff_base=float("nan"))
+    with pytest.raises(TypeError):
+        policy.__replace__(no_such_field=1)
 
 
 async def test_timeouts_are_finite_by_default(h: Harness) -> None:

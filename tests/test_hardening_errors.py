@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 import sendcloud_integrations as sc
-from sendcloud_integrations import _auth, _credentials, _errors, _pagination
+from sendcloud_integrations import _auth, _credentials, _error_details, _errors, _pagination
 
 from ._client_harness import BASE_URL, MODES, Harness, Recorder, json_response
 
@@ -70,7 +70,7 @@ def error_instances() -> list[sc.SendcloudError]:
     limited = json_response(429, {}, {"Retry-After": "5"})
     limited.request = httpx.Request("GET", BASE_URL + "/integrations")
     return [
-        sc.NotFoundError(404, _errors.parse_error_details(response.text), response),
+        sc.NotFoundError(404, _error_details.parse_error_details(response.text), response),
         sc.RateLimitError(429, [], limited, retry_after=5.0),
         sc.ServerError(503, [], None, message="down"),
         sc.RequestValidationError("page_size", "must be <= 100"),

@@ -1,4 +1,9 @@
-"""``import sendcloud_integrations`` leaves the generated package for first use (issue #10)."""
+"""What loads when (issues #10, #17): fresh interpreters, assertions on ``sys.modules``.
+
+``import sendcloud_integrations`` loads attrs (every call needs it) but leaves the generated
+package, the OAuth2 machinery and the error-body reader for first use; a first call loads
+only what it uses.
+"""
 
 from __future__ import annotations
 
@@ -20,15 +25,109 @@ def _fresh(code: str) -> object:
     return json.loads(done.stdout)
 
 
-def test_import_loads_no_generated_code_attrs_or_sandbox() -> None:
-    """The package import alone loads neither the generated package, attrs, nor the sandbox."""
+def test_import_loads_attrs_but_no_generated_code_or_sandbox() -> None:
+    """The package import loads attrs, but not the generated package, the sandbox or resources."""
     loaded = _fresh(
         "import sys, json, sendcloud_integrations\n"
-        "print(json.dumps(sorted(m for m in sys.modules if m.startswith(("
-        "'sendcloud_integrations_api', 'attr', 'sendcloud_integrations.testing', "
-        "'sendcloud_integrations._pagination', 'sendcloud_integrations._resources')))))"
+        "print(json.dumps([sorted(m for m in sys.modules if m.startswith(("
+        "'sendcloud_integrations_api', 'sendcloud_integrations.testing', "
+        "'sendcloud_integrations._pagination', 'sendcloud_integrations._resources'))),"
+        " 'attrs' in sys.modules]))"
+    )
+    assert loaded == [[], True]
+
+
+# The OAuth2 client and what only it uses; the error-body reader (a dataclass) too.
+_DEFERRED = ("_oauth2", "_token", "_token_store", "_shared_token", "_flow_driver", "_error_details")
+_LOADED_DEFERRED = (
+    "print(json.dumps(sorted(m.split('.')[1] for m in sys.modules"
+    f" if m.startswith('sendcloud_integrations.') and m.split('.')[1] in {_DEFERRED!r})))"
+)
+_FIRST_GET = (
+    "import sys, json, httpx, sendcloud_integrations as sc\n"
+    "answer = lambda r: httpx.Response(200, json={'data': {'id': 1}})\n"
+    "client = sc.Client(auth=sc.BasicAuth('pk', 'sk'), transport=httpx.MockTransport(answer))\n"
+    "client.integrations.get(1)\n"
+)
+
+
+def test_import_leaves_the_oauth2_machinery_and_error_reader_for_first_use() -> None:
+    """Neither the import nor a first Basic-auth call loads the OAuth2 modules or _error_details."""
+    assert _fresh("import sys, json, sendcloud_integrations\n" + _LOADED_DEFERRED) == []
+    assert _fresh(_FIRST_GET + _LOADED_DEFERRED) == []
+
+
+def test_the_first_call_does_not_import_the_generated_client_module() -> None:
+    """A first ``integrations.get`` loads models, not ``sendcloud_integrations_api.client``."""
+    loaded = _fresh(
+        _FIRST_GET + "print(json.dumps(['sendcloud_integrations_api.client' in sys.modules,"
+        " 'sendcloud_integrations_api.models.integration' in sys.modules]))"
+    )
+    assert loaded == [False, True]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="needs the resource classes of the twins branch (#16), which import models, "
+    "_fields and _pagination on use; remove this mark when they are merged",
+)
+def test_the_first_get_loads_no_other_operations_models_pagination_or_field_types() -> None:
+    """A first ``integrations.get`` loads neither the paginator, the TypedDicts, nor log models."""
+    loaded = _fresh(
+        _FIRST_GET + "print(json.dumps(sorted(m for m in sys.modules if m in ("
+        "'sendcloud_integrations._pagination', 'sendcloud_integrations._fields',"
+        " 'sendcloud_integrations_api._request_types') or m.startswith(("
+        "'sendcloud_integrations_api.models.integration_log',"
+        " 'sendcloud_integrations_api.models.shop_order_status',"
+        " 'sendcloud_integrations_api.models.new_shop_order_status',"
+        " 'sendcloud_integrations_api.models.status_mapping')))))"
     )
     assert loaded == []
+
+
+def test_a_model_import_does_not_import_the_generated_client_module() -> None:
+    """Importing one model module loads its models, not the package's ``client.py``."""
+    loaded = _fresh(
+        "import sys, json\n"
+        "import sendcloud_integrations_api.models.integration\n"
+        "print(json.dumps('sendcloud_integrations_api.client' in sys.modules))"
+    )
+    assert loaded is False
+
+
+def test_the_generated_clients_are_still_importable_from_the_package() -> None:
+    """``from sendcloud_integrations_api import AuthenticatedClient`` gives the client classes."""
+    import sendcloud_integrations_api
+    from sendcloud_integrations_api import AuthenticatedClient, Client, client
+
+    assert AuthenticatedClient is client.AuthenticatedClient
+    assert Client is client.Client
+    assert sendcloud_integrations_api.client is client
+    assert set(sendcloud_integrations_api.__all__) == {"AuthenticatedClient", "Client"}
+    assert set(sendcloud_integrations_api.__all__) <= set(dir(sendcloud_integrations_api))
+    with pytest.raises(AttributeError, match="NoSuchClient"):
+        sendcloud_integrations_api.NoSuchClient  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_oauth2_and_error_classes_are_public_whichever_import_loads_them() -> None:
+    """Loaded by ``auth_from_env`` or by an error response, the classes still say ``sc``."""
+    loaded = _fresh(
+        "import sys, json, pickle, httpx, sendcloud_integrations as sc\n"
+        "from sendcloud_integrations._auth import auth_from_env\n"
+        "auth, _ = auth_from_env({'SENDCLOUD_CLIENT_ID': 'id', 'SENDCLOUD_CLIENT_SECRET': 's'})\n"
+        "body = {'errors': [{'code': 'not_found', 'title': 'Not found'}]}\n"
+        "answer = lambda r: httpx.Response(404, json=body)\n"
+        "client = sc.Client(auth=sc.BasicAuth('pk', 'sk'), transport=httpx.MockTransport(answer))\n"
+        "try:\n"
+        "    client.integrations.get(1)\n"
+        "except sc.NotFoundError as error:\n"
+        "    detail = error.errors[0]\n"
+        "    again = pickle.loads(pickle.dumps(error)).errors[0]\n"
+        "store = sys.modules['sendcloud_integrations._token_store']\n"
+        "classes = [type(auth), type(detail), store.MemoryTokenStore, store.TokenStore]\n"
+        "print(json.dumps([[c.__module__ for c in classes], again == detail]))"
+    )
+    assert loaded == [["sendcloud_integrations"] * 4, True]
 
 
 def test_pagination_classes_are_public_whichever_import_loads_them() -> None:
@@ -45,13 +144,17 @@ def test_pagination_classes_are_public_whichever_import_loads_them() -> None:
 
 def test_lazy_names_resolve_to_the_defining_objects() -> None:
     """Each lazily exported name is the generated or hand-written object it stands for."""
-    from sendcloud_integrations import _pagination
+    from sendcloud_integrations import _error_details, _oauth2, _pagination, _token_store
     from sendcloud_integrations_api.models.integration import Integration
     from sendcloud_integrations_api.types import UNSET
 
     assert sc.Integration is Integration
     assert sc.UNSET is UNSET
     assert sc.PaginationError is _pagination.PaginationError
+    assert sc.OAuth2ClientCredentials is _oauth2.OAuth2ClientCredentials
+    assert sc.MemoryTokenStore is _token_store.MemoryTokenStore
+    assert sc.TokenStore is _token_store.TokenStore
+    assert sc.ErrorDetail is _error_details.ErrorDetail
     assert set(sc.__all__) <= set(dir(sc))
 
 

@@ -12,7 +12,7 @@ import httpx
 import pytest
 import sendcloud_integrations as sc
 from sendcloud_integrations import _jsonbody
-from sendcloud_integrations._auth import OAuth2ClientCredentials
+from sendcloud_integrations._oauth2 import OAuth2ClientCredentials
 from sendcloud_integrations_api.types import DecodeError
 
 from ._client_harness import MODES, AnyClient, Harness

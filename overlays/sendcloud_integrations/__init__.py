@@ -10,9 +10,15 @@ with sc.Client(auth=sc.BasicAuth(public_key, secret_key)) as client:
 import importlib as _importlib
 import typing as _typing
 
-from ._auth import DEFAULT_TOKEN_URL, BasicAuth, OAuth2ClientCredentials
+# Loaded with the package, not by the first call: attrs builds the generated models'
+# classes, so every program that makes a call needs it, and its own import (~11 ms of
+# building attrs' classes with attrs) is most of what a first call would otherwise
+# cost. The generated package itself still loads on first use (issue #17).
+import attrs as _attrs
+
+from ._auth import BasicAuth
 from ._client import AsyncClient, Client
-from ._config import DEFAULT_BASE_URL, RetryPolicy
+from ._config import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, RetryPolicy
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -22,7 +28,6 @@ from ._errors import (
     ClientClosedError,
     ConfigurationError,
     ConflictError,
-    ErrorDetail,
     InsecureTransportError,
     MissingExtraError,
     NotFoundError,
@@ -36,7 +41,6 @@ from ._errors import (
 )
 from ._public import present_as_public as _present_as_public
 from ._sender import CapturedResponses
-from ._token_store import MemoryTokenStore, TokenStore
 from ._version import __version__
 
 if _typing.TYPE_CHECKING:
@@ -59,9 +63,12 @@ if _typing.TYPE_CHECKING:
     from sendcloud_integrations_api.types import UNSET, Unset
 
     from ._aiohttp import DefaultAioHttpClient
+    from ._error_details import ErrorDetail
     from ._file_store import FileTokenStore
+    from ._oauth2 import OAuth2ClientCredentials
     from ._pagination import AsyncLogPaginator, LogPage, LogPaginator
     from ._redis_store import RedisTokenStore
+    from ._token_store import MemoryTokenStore, TokenStore
 
 # Loaded on first use: each of these imports the generated package (attrs; a model
 # imports every model), which would about double the time of `import
@@ -92,6 +99,13 @@ _LAZY = {
     # programs never use them.
     "FileTokenStore": "._file_store",
     "RedisTokenStore": "._redis_store",
+    # The OAuth2 machinery (token exchange, stores, the flow driver, shared tokens) loads
+    # with the first OAuth2 client; Basic auth programs never need it (issue #17).
+    "OAuth2ClientCredentials": "._oauth2",
+    "MemoryTokenStore": "._token_store",
+    "TokenStore": "._token_store",
+    # A dataclass, compiled when its module loads: with the first error response.
+    "ErrorDetail": "._error_details",
 }
 
 __all__ = [
@@ -158,7 +172,7 @@ def _present_hand_written_classes() -> None:
 
 
 _present_hand_written_classes()
-del _present_hand_written_classes
+del _present_hand_written_classes, _attrs
 
 # Hidden from type checkers, which see the imports above: with a visible module
 # __getattr__, mypy would accept any misspelt `sc.Nme`.

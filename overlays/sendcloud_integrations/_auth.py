@@ -1,7 +1,8 @@
 """Authentication: the spec's two security schemes as httpx.Auth classes, and the environment.
 
 ``HTTPBasicAuth`` is :class:`BasicAuth` (API public key and secret key);
-``OAuth2ClientCreds`` is :class:`OAuth2ClientCredentials` (in ``_oauth2.py``).
+``OAuth2ClientCreds`` is ``OAuth2ClientCredentials`` (in ``_oauth2.py``, which loads
+with its first use: the token machinery is not part of the package import).
 Both work with ``sc.Client``/``sc.AsyncClient`` and with a plain httpx client.
 """
 
@@ -13,9 +14,9 @@ from collections.abc import Generator, Mapping
 
 import httpx
 
+from ._config import DEFAULT_TOKEN_URL
 from ._credentials import Secret, mask_identifier, require_secure_url
 from ._errors import ConfigurationError, InsecureTransportError
-from ._oauth2 import DEFAULT_TOKEN_URL, OAuth2ClientCredentials
 
 __all__ = [
     "DEFAULT_TOKEN_URL",
@@ -28,7 +29,6 @@ __all__ = [
     "BasicAuth",
     "ConfigurationError",
     "InsecureTransportError",
-    "OAuth2ClientCredentials",
     "auth_from_env",
 ]
 
@@ -97,6 +97,8 @@ def auth_from_env(environ: Mapping[str, str] | None = None) -> tuple[httpx.Auth,
     if complete == ["Basic auth"]:
         return BasicAuth(values[ENV_PUBLIC_KEY] or "", values[ENV_SECRET_KEY] or ""), base_url
     if complete == ["OAuth2"]:
+        from ._oauth2 import OAuth2ClientCredentials
+
         auth = OAuth2ClientCredentials(
             values[ENV_CLIENT_ID] or "",
             values[ENV_CLIENT_SECRET] or "",

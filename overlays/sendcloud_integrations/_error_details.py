@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from ._jsonbody import loads
+from ._public import present_as_public
 
 __all__ = ["ErrorDetail", "parse_error_details"]
 
@@ -39,6 +40,12 @@ class ErrorDetail:
             text = f"{text}: {self.detail}" if text else self.detail
         where = self.source_pointer or self.source_parameter or self.source_header
         return f"{text} (at {where})" if where else text
+
+
+# Loaded with the first error response or the first use of `sc.ErrorDetail`, so it
+# presents itself (see __init__). A dataclass all the same: it is public, and users may
+# use dataclasses.replace/asdict on it; it costs nothing until an error comes.
+present_as_public(ErrorDetail)
 
 
 def _opt_str(value: Any) -> str | None:

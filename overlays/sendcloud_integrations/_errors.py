@@ -1,15 +1,17 @@
 """The one exception hierarchy of the SDK: every exception class lives here.
 
-What an error body says (its JSON:API error objects) is read by ``_error_details``.
+What an error body says (its JSON:API error objects) is read by ``_error_details``,
+which loads with the first error response rather than with the package.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ._error_details import ErrorDetail, parse_error_details
+if TYPE_CHECKING:
+    from ._error_details import ErrorDetail
 
 __all__ = [
     "APIConnectionError",
@@ -20,7 +22,6 @@ __all__ = [
     "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
-    "ErrorDetail",
     "InsecureTransportError",
     "NotFoundError",
     "PaginationError",
@@ -31,7 +32,6 @@ __all__ = [
     "SendcloudError",
     "ServerError",
     "error_for_response",
-    "parse_error_details",
     "resumable",
 ]
 
@@ -249,6 +249,8 @@ _BY_STATUS: dict[int, type[APIError]] = {
 
 def error_for_response(response: httpx.Response, *, retry_after: float | None = None) -> APIError:
     """The APIError subclass for an error response, with its body parsed leniently."""
+    from ._error_details import parse_error_details  # on the first error response
+
     status = response.status_code
     details = parse_error_details(_safe_text(response))
     if status == 429:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
-from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
@@ -52,28 +51,43 @@ LOCK = _LockStep.LOCK
 UNLOCK = _LockStep.UNLOCK
 
 
-@dataclass(frozen=True, slots=True)
+# The actions are plain slotted classes, not dataclasses: nothing compares or hashes
+# them, and a dataclass compiles its methods when the module loads (about 1 ms each,
+# paid by the first OAuth2 client of every process; issue #17).
+
+
 class Read:
     """Read this request's or response's body (``read()`` or ``aread()``)."""
 
-    message: httpx.Request | httpx.Response
+    __slots__ = ("message",)
+
+    def __init__(self, message: httpx.Request | httpx.Response) -> None:
+        self.message = message
 
 
-@dataclass(frozen=True, slots=True)
 class Sleep:
-    seconds: float
+    __slots__ = ("seconds",)
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
 
 
-@dataclass(frozen=True, slots=True)
 class StoreCall:
     """One token store method, in both colours; the driver calls the one it can."""
 
-    blocking: Callable[..., object]
-    awaitable: Callable[..., Awaitable[object]]
-    args: tuple[object, ...]
+    __slots__ = ("args", "awaitable", "blocking")
+
+    def __init__(
+        self,
+        blocking: Callable[..., object],
+        awaitable: Callable[..., Awaitable[object]],
+        args: tuple[object, ...],
+    ) -> None:
+        self.blocking = blocking
+        self.awaitable = awaitable
+        self.args = args
 
 
-@dataclass(frozen=True, slots=True)
 class OnExit:
     """Make ``call`` if the flow ends before the next OnExit (None: nothing to undo).
 
@@ -82,7 +96,10 @@ class OnExit:
     lease would otherwise keep the other callers waiting until it lapses.
     """
 
-    call: StoreCall | None
+    __slots__ = ("call",)
+
+    def __init__(self, call: StoreCall | None) -> None:
+        self.call = call
 
 
 Action = httpx.Request | Read | Sleep | StoreCall | OnExit | _LockStep

@@ -27,18 +27,17 @@ import httpx
 if TYPE_CHECKING:
     import anyio
 
-from ._config import RetryPolicy
+from ._config import DEFAULT_TOKEN_URL, RetryPolicy
 from ._credentials import Secret, check_endpoint_url, mask_identifier, require_secure_url
 from ._errors import ConfigurationError, SendcloudError
 from ._flow_driver import LOCK, UNLOCK, Flow, Read, Sleep, drive_async, drive_sync
+from ._public import present_as_public
 from ._retry import may_retry_token_status, retry_delay
 from ._shared_token import TokenSharing
 from ._token import Token, build_token_request, parse_token_response, token_error
 from ._token_store import MemoryTokenStore, TokenStore, store_key
 
 __all__ = ["DEFAULT_TOKEN_URL", "OAuth2ClientCredentials"]
-
-DEFAULT_TOKEN_URL = "https://account.sendcloud.com/oauth2/token/"
 
 _logger = logging.getLogger("sendcloud_integrations")
 
@@ -265,3 +264,9 @@ class OAuth2ClientCredentials(httpx.Auth):
             self._async_lock = anyio.Lock()
         sleep = anyio.sleep if self._async_sleep is None else self._async_sleep
         return drive_async(self._flow(request), self._async_lock, sleep)
+
+
+# Loaded with the first use of `sc.OAuth2ClientCredentials` (or `auth_from_env` finding
+# OAuth2 credentials), so it presents the class itself (see __init__): the token
+# machinery (stores, flow driver, shared tokens) is not part of `import sendcloud_integrations`.
+present_as_public(OAuth2ClientCredentials)

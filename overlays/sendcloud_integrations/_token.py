@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, cast
 from urllib.parse import quote_plus
 
@@ -20,7 +19,6 @@ from ._credentials import REDACTED, Secret, keep_redacted, redact
 from ._errors import (
     APIError,
     AuthenticationError,
-    ErrorDetail,
     RateLimitError,
     ResponseValidationError,
     ServerError,
@@ -43,18 +41,30 @@ _DIGITS = re.compile(r"[0-9]{1,12}", re.ASCII)
 _MAX_LIFETIME = 10**9
 
 
-@dataclass(frozen=True)
 class Token:
     """A bearer token, the clock reading after which to replace it, and when it expires.
 
     ``refresh_at`` and ``expires_at`` are None when the server gave no
     ``expires_in``: such a token is kept until the API rejects it. A shared token
-    store drops the entry at ``expires_at``.
+    store drops the entry at ``expires_at``. Never changed once made; told apart by
+    identity (``token is rejected``). A plain class: a dataclass would compile its
+    methods when the first OAuth2 client loads this module (issue #17).
     """
 
-    value: Secret
-    refresh_at: float | None
-    expires_at: float | None = None
+    __slots__ = ("expires_at", "refresh_at", "value")
+
+    def __init__(
+        self, value: Secret, refresh_at: float | None, expires_at: float | None = None
+    ) -> None:
+        self.value = value
+        self.refresh_at = refresh_at
+        self.expires_at = expires_at
+
+    def __repr__(self) -> str:
+        return (
+            f"Token(value={self.value!r}, refresh_at={self.refresh_at!r}, "
+            f"expires_at={self.expires_at!r})"
+        )
 
     def is_fresh(self, now: float) -> bool:
         return self.refresh_at is None or now < self.refresh_at
@@ -173,6 +183,8 @@ def token_error(
         redact(text, secret.reveal()) if text else None
         for text in _oauth_error(_json_object(response))
     )
+    from ._error_details import ErrorDetail  # on the first error only
+
     errors = [ErrorDetail(status=str(status), code=code, detail=description)] if code else []
     reason = f"{code}: {description}" if code and description else (code or "")
     error: APIError

@@ -20,6 +20,7 @@ from typing import Protocol, cast, runtime_checkable
 import httpx
 
 from ._credentials import Secret
+from ._public import present_as_public
 from ._token import B64TOKEN, Token
 
 __all__ = ["MemoryTokenStore", "TokenStore", "decode_entry", "encode_entry", "store_key"]
@@ -158,3 +159,9 @@ def decode_entry(text: str) -> Token:
     if not isinstance(access_token, str) or not B64TOKEN.fullmatch(access_token):
         raise ValueError("access_token is missing or not an RFC 6750 token")
     return Token(Secret(access_token), _moment(entry, "refresh_at"), _moment(entry, "expires_at"))
+
+
+# Loaded with the first OAuth2 client or the first use of `sc.MemoryTokenStore` /
+# `sc.TokenStore`, so it presents them itself (see __init__).
+present_as_public(TokenStore)
+present_as_public(MemoryTokenStore)
