@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -87,7 +87,7 @@ def make_query(
     return _Query(integration_id, page_size, cursor, limit, max_pages)
 
 
-def _first_call(query: _Query) -> Call[list[IntegrationLog]]:
+def _first_call(query: _Query, extras: Extras = NO_EXTRAS) -> Call[list[IntegrationLog]]:
     # The generated operation modules (and the error models they import) load with the
     # first listing, not with the first client (issue #17, cold start).
     from sendcloud_integrations_api.api.exception_logs import (
@@ -105,7 +105,7 @@ def _first_call(query: _Query) -> Call[list[IntegrationLog]]:
     if query.cursor is not None:
         # Sent verbatim: a cursor is opaque, re-serialising it could change it.
         params["cursor"] = query.cursor
-    return Call("GET", kwargs["url"], _parse.log_list, params=params)
+    return Call("GET", kwargs["url"], _parse.log_list, params, extras=extras)
 
 
 def next_link(header: str | None) -> str | None:
@@ -121,6 +121,25 @@ def next_link(header: str | None) -> str | None:
     return None
 
 
+# base_url -> its origin and its text: parsed once per client, not on every listing.
+_ORIGINS: dict[str, tuple[tuple[str, str, int | None], str]] = {}
+
+
+def _origin(base_url: str) -> tuple[tuple[str, str, int | None], str]:
+    """(scheme, host, port) of ``base_url``, which next links must keep, and its text."""
+    found = _ORIGINS.get(base_url)
+    if found is None:
+        base = httpx.URL(base_url)
+        host = base.raw_host.decode("ascii").lower()
+        found = (
+            (base.scheme, host, base.port or _DEFAULT_PORTS.get(base.scheme)),
+            f"{base.scheme}://{base.netloc.decode('ascii')}",
+        )
+        if len(_ORIGINS) < 64:  # a program has a few base URLs; never grows without end
+            _ORIGINS[base_url] = found
+    return found
+
+
 def _shown(text: str) -> str:
     """A hostile link, cut short for a message."""
     return repr(text[:80] + ("..." if len(text) > 80 else ""))
@@ -131,12 +150,9 @@ class _Walker:
 
     def __init__(self, query: _Query, base_url: str, extras: Extras = NO_EXTRAS) -> None:
         self.query = query
-        base = httpx.URL(base_url)
-        host = base.raw_host.decode("ascii").lower()
-        self.origin = (base.scheme, host, base.port or _DEFAULT_PORTS.get(base.scheme))
-        self.origin_text = f"{base.scheme}://{base.netloc.decode('ascii')}"
+        self.origin, self.origin_text = _origin(base_url)
         self.extras = extras  # the caller's escape hatches, sent with every page
-        self.call: Call[list[IntegrationLog]] | None = replace(_first_call(query), extras=extras)
+        self.call: Call[list[IntegrationLog]] | None = _first_call(query, extras)
         self.cursor = query.cursor  # the cursor of the page about to be fetched
         self.seen_urls: set[str] = set()
         self.seen_cursors: set[str] = set()
