@@ -126,6 +126,11 @@ def build_request(
     if absolute and params:
         # httpx would replace a next link's own query (its cursor) with ``params``.
         url, params = httpx.URL(url).copy_merge_params(params), {}
+    elif params and not http.params:
+        # The query in the URL string, encoded as httpx encodes ``params=``: httpx then
+        # parses the URL once, instead of once more to add ``params`` (issue #17). Not
+        # with a caller's own client that has default params, which httpx merges first.
+        url, params = f"{url}?{httpx.QueryParams(params)}", {}
     # The client's own timeout object unless a call or with_options() changed it: no copy.
     timeout = (
         extras.timeout
