@@ -16,6 +16,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 import httpx
 
+from ._call_url import call_url
 from ._config import FIXED_HEADERS, ClientOptions, RetryPolicy
 from ._credentials import keep_redacted
 from ._errors import APIConnectionError, APITimeoutError, ClientClosedError, error_for_response
@@ -122,15 +123,21 @@ def build_request(
     params = {**call.params, **extras.query} if extras.query else call.params
     if extras.headers:
         headers = {**(headers or {}), **extras.headers}
-    url: str | httpx.URL = call.path if absolute else options.base_url + call.path  # stripped once
-    if absolute and params:
-        # httpx would replace a next link's own query (its cursor) with ``params``.
-        url, params = httpx.URL(url).copy_merge_params(params), {}
-    elif params and not http.params:
-        # The query in the URL string, encoded as httpx encodes ``params=``: httpx then
-        # parses the URL once, instead of once more to add ``params`` (issue #17). Not
-        # with a caller's own client that has default params, which httpx merges first.
-        url, params = f"{url}?{httpx.QueryParams(params)}", {}
+    url: str | httpx.URL
+    if absolute:
+        url = call.path
+        if params:
+            # httpx would replace a next link's own query (its cursor) with ``params``.
+            url, params = httpx.URL(url).copy_merge_params(params), {}
+    elif not params:
+        url = call_url(options.base_url, call.path)  # base_url: stripped once
+    elif not http.params:
+        # The query encoded as httpx encodes ``params=``, in the URL: httpx then need
+        # not parse the URL again to add it (issue #17). Not with a caller's own client
+        # that has default params, which httpx merges first.
+        url, params = call_url(options.base_url, call.path, str(httpx.QueryParams(params))), {}
+    else:
+        url = options.base_url + call.path
     # The client's own timeout object unless a call or with_options() changed it: no copy.
     timeout = (
         extras.timeout
