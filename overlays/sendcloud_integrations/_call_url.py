@@ -46,7 +46,7 @@ def _learn(base_url: str) -> Any:
         probe = _extended(base, _PROBE_PATH, _PROBE_QUERY)
         parsed = httpx.URL(f"{base_url}{_PROBE_PATH}?{_PROBE_QUERY}")
         same = probe == parsed and str(probe) == str(parsed) and probe.raw_path == parsed.raw_path
-    except Exception:  # noqa: BLE001  # any surprise in httpx's internals: use strings
+    except Exception:  # any surprise in httpx's internals: use strings
         return None
     return base if same else None
 

@@ -264,8 +264,8 @@ def log_list_extras(
         op = table.operation(LIST_ALL_LOGS)
         v.fail("extra_body", f"{op['method']} {op['path']} takes no request body")
     paginator = {"cursor", "page_size"}
-    own = {k: val for k, val in query.items() if k in paginator}
-    rest = {k: val for k, val in query.items() if k not in paginator}
+    own = {k: val for k, val in query.items() if k in paginator} if query else {}
+    rest = {k: val for k, val in query.items() if k not in paginator} if query else {}
     if rest:
         checked = _query(LIST_ALL_LOGS, options, rest)
         extra = Extras(extra.headers, {**checked, **extra.query}, extra.timeout)

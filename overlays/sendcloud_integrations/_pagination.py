@@ -14,9 +14,11 @@ duplicate.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -87,9 +89,10 @@ def make_query(
     return _Query(integration_id, page_size, cursor, limit, max_pages)
 
 
-def _first_call(query: _Query, extras: Extras = NO_EXTRAS) -> Call[list[IntegrationLog]]:
+@functools.cache
+def _list_operations() -> tuple[ModuleType, ModuleType]:
     # The generated operation modules (and the error models they import) load with the
-    # first listing, not with the first client (issue #17, cold start).
+    # first listing, not with the first client (issue #17, cold start); then once.
     from sendcloud_integrations_api.api.exception_logs import (
         sc_public_v3_integrations_get_retrieve_integration_logs as integration_logs_op,
     )
@@ -97,6 +100,12 @@ def _first_call(query: _Query, extras: Extras = NO_EXTRAS) -> Call[list[Integrat
         sc_public_v3_integrations_get_retrieve_integrations_logs as all_logs_op,
     )
 
+    return all_logs_op, integration_logs_op
+
+
+def _first_call(query: _Query, extras: Extras = NO_EXTRAS) -> Call[list[IntegrationLog]]:
+    all_logs_op, integration_logs_op = _list_operations()
+    kwargs: dict[str, Any]
     if query.integration_id is None:
         kwargs = all_logs_op._get_kwargs(page_size=query.page_size)
     else:
@@ -166,8 +175,10 @@ class _Walker:
         # A hash, not the bytes: only the current page is held. The same page again,
         # pointing on again, would repeat forever whatever its link says. Hashed only
         # when a next page may follow (hashing 60 kB costs tens of microseconds).
-        if items and next_url is not None and (
-            self.previous_body is not None or self._more(len(items))
+        if (
+            items
+            and next_url is not None
+            and (self.previous_body is not None or self._more(len(items)))
         ):
             body = hash(response.content)
             if self.previous_body == body:
