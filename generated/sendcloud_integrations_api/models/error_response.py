@@ -87,8 +87,9 @@ class ErrorResponse:
         error_response = _new(cls)
         v = get("errors", UNSET)
         if isinstance(v, list):
+            decode_x0 = ErrorObject._decode
             try:
-                v = [ErrorObject._decode(x0, owned) for x0 in v]
+                v = [decode_x0(x0, owned) for x0 in v]
             except DecodeError as exc:
                 raise exc.within("errors", failed_index(v, ErrorObject.from_dict))
 

@@ -81,8 +81,9 @@ class IntegrationLogsOfIntegrationListResponse:
         integration_logs_of_integration_list_response = _new(cls)
         v = get("data", UNSET)
         if isinstance(v, list):
+            decode_x0 = IntegrationLog._decode
             try:
-                v = [IntegrationLog._decode(x0, owned) for x0 in v]
+                v = [decode_x0(x0, owned) for x0 in v]
             except DecodeError as exc:
                 raise exc.within("data", failed_index(v, IntegrationLog.from_dict))
 

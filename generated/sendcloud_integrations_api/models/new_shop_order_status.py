@@ -95,8 +95,9 @@ class NewShopOrderStatus:
         new_shop_order_status.external_id = v
         v = get("translations", UNSET)
         if isinstance(v, list):
+            decode_x0 = NewShopOrderStatusTranslation._decode
             try:
-                v = [NewShopOrderStatusTranslation._decode(x0, owned) for x0 in v]
+                v = [decode_x0(x0, owned) for x0 in v]
             except DecodeError as exc:
                 raise exc.within(
                     "translations",

@@ -145,8 +145,9 @@ class ShopOrderStatus:
         shop_order_status.deleted_at = v
         v = get("translations", UNSET)
         if isinstance(v, list):
+            decode_x0 = ShopOrderStatusTranslation._decode
             try:
-                v = [ShopOrderStatusTranslation._decode(x0, owned) for x0 in v]
+                v = [decode_x0(x0, owned) for x0 in v]
             except DecodeError as exc:
                 raise exc.within(
                     "translations",

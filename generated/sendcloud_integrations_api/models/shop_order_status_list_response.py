@@ -82,8 +82,9 @@ class ShopOrderStatusListResponse:
         shop_order_status_list_response = _new(cls)
         v = get("data", UNSET)
         if isinstance(v, list):
+            decode_x0 = ShopOrderStatus._decode
             try:
-                v = [ShopOrderStatus._decode(x0, owned) for x0 in v]
+                v = [decode_x0(x0, owned) for x0 in v]
             except DecodeError as exc:
                 raise exc.within("data", failed_index(v, ShopOrderStatus.from_dict))
 

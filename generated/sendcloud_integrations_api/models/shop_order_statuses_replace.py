@@ -96,8 +96,9 @@ class ShopOrderStatusesReplace:
         shop_order_statuses_replace.integration_id = v
         v = get("statuses", UNSET)
         if isinstance(v, list):
+            decode_x0 = NewShopOrderStatus._decode
             try:
-                v = [NewShopOrderStatus._decode(x0, owned) for x0 in v]
+                v = [decode_x0(x0, owned) for x0 in v]
             except DecodeError as exc:
                 raise exc.within(
                     "statuses", failed_index(v, NewShopOrderStatus.from_dict)

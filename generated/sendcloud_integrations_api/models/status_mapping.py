@@ -103,8 +103,9 @@ class StatusMapping:
         status_mapping.integration_id = v
         v = get("mapping", UNSET)
         if isinstance(v, list):
+            decode_x0 = StatusMappingEntry._decode
             try:
-                v = [StatusMappingEntry._decode(x0, owned) for x0 in v]
+                v = [decode_x0(x0, owned) for x0 in v]
             except DecodeError as exc:
                 raise exc.within(
                     "mapping", failed_index(v, StatusMappingEntry.from_dict)

@@ -95,10 +95,10 @@ class StatusMappingResponse:
             built_data.integration_id = value_data
             value_data = get_data("mapping", UNSET)
             if isinstance(value_data, list):
+                decode_x1_data = StatusMappingEntry._decode
                 try:
                     value_data = [
-                        StatusMappingEntry._decode(x1_data, owned)
-                        for x1_data in value_data
+                        decode_x1_data(x1_data, owned) for x1_data in value_data
                     ]
                 except DecodeError as exc:
                     raise exc.within(

@@ -102,8 +102,9 @@ class StatusMappingSet:
         status_mapping_set.integration_id = v
         v = get("mapping", UNSET)
         if isinstance(v, list):
+            decode_x0 = NewStatusMappingEntry._decode
             try:
-                v = [NewStatusMappingEntry._decode(x0, owned) for x0 in v]
+                v = [decode_x0(x0, owned) for x0 in v]
             except DecodeError as exc:
                 raise exc.within(
                     "mapping", failed_index(v, NewStatusMappingEntry.from_dict)
