@@ -133,7 +133,7 @@ async def test_the_same_page_twice_in_a_row_counts_as_a_loop(h: Harness) -> None
 async def test_the_same_page_twice_is_caught_up_to_the_last_page_the_limits_allow(
     h: Harness, limits: dict[str, int], sent: int
 ) -> None:
-    """With limits leaving room for a second page, a repeated page is still a loop; with none, one page is fetched."""
+    """Limits leaving room for a second page still catch a repeat; with no room, one is sent."""
     counter = iter(range(1, 1_000))
     recorder = Recorder([lambda r: page(7, f'<{LOGS}?cursor={next(counter)}>; rel="next"')])
     client = h.client(recorder)
