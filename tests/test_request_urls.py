@@ -1,7 +1,7 @@
 """The URL every call sends is the one httpx builds from the same text, sync and async.
 
 The SDK extends its parsed base URL instead of handing httpx a string to parse on every
-call (_call_url.py); these tests hold it to httpx's own parse: base URLs with paths,
+call (_request.py); these tests hold it to httpx's own parse: base URLs with paths,
 ports, IPv6 hosts and escapes, queries with characters that need encoding, and the
 paths and queries that must still go through httpx's parser (dot segments, escapes).
 """
@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sendcloud_integrations._call_url import call_url
+from sendcloud_integrations._request import call_url
 
 from ._client_harness import BASE_URL, MODES, Harness, Recorder, json_response
 

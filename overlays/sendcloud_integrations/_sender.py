@@ -16,10 +16,10 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 import httpx
 
-from ._call_url import call_url
-from ._config import FIXED_HEADERS, ClientOptions, RetryPolicy
+from ._config import ClientOptions, RetryPolicy
 from ._credentials import keep_redacted
 from ._errors import APIConnectionError, APITimeoutError, ClientClosedError, error_for_response
+from ._request import build_request, missing_fixed_headers
 from ._retry import capped_retry_after, may_retry_error, may_retry_status, retry_delay
 
 logger = logging.getLogger("sendcloud_integrations")
@@ -100,60 +100,6 @@ def capture_responses() -> Generator[CapturedResponses, None, None]:
         yield captured
     finally:
         _capture.reset(token)
-
-
-def missing_fixed_headers(http: httpx.Client | httpx.AsyncClient) -> dict[str, str] | None:
-    """The fixed headers a caller's own httpx client does not send; None for the SDK's own.
-
-    Computed once per sender: the SDK's clients carry them, so most requests merge nothing.
-    """
-    missing = {k: v for k, v in FIXED_HEADERS.items() if http.headers.get(k) != v}
-    return missing or None
-
-
-def build_request(
-    http: httpx.Client | httpx.AsyncClient,
-    options: ClientOptions,
-    call: Call[Any],
-    headers: dict[str, str] | None = None,
-) -> httpx.Request:
-    # Pagination follows absolute next links (already checked for same origin).
-    absolute = call.path.startswith(("https://", "http://"))
-    extras = call.extras
-    params = {**call.params, **extras.query} if extras.query else call.params
-    if extras.headers:
-        headers = {**(headers or {}), **extras.headers}
-    url: str | httpx.URL
-    if absolute:
-        url = call.path
-        if params:
-            # httpx would replace a next link's own query (its cursor) with ``params``.
-            url, params = httpx.URL(url).copy_merge_params(params), {}
-    elif not params:
-        url = call_url(options.base_url, call.path)  # base_url: stripped once
-    elif not http.params:
-        # The query encoded as httpx encodes ``params=``, in the URL: httpx then need
-        # not parse the URL again to add it (issue #17). Not with a caller's own client
-        # that has default params, which httpx merges first.
-        url, params = call_url(options.base_url, call.path, str(httpx.QueryParams(params))), {}
-    else:
-        url = options.base_url + call.path
-    # The client's own timeout object unless a call or with_options() changed it: no copy.
-    timeout = (
-        extras.timeout
-        if extras.timeout is not None
-        else httpx.USE_CLIENT_DEFAULT
-        if options.timeout == http.timeout
-        else options.timeout
-    )
-    return http.build_request(
-        call.method,
-        url,
-        params=params or None,
-        json=call.json,
-        headers=headers,
-        timeout=timeout,
-    )
 
 
 def _log(request: httpx.Request, outcome: str, started: float, attempt: int) -> None:

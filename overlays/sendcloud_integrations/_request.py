@@ -1,4 +1,4 @@
-"""The URL of a call on the client's base URL, without httpx parsing it again (issue #17).
+"""The httpx request of a call, and its URL without httpx parsing it again (issue #17).
 
 httpx parses every URL string it is given, which costs about as much as the rest of
 building the request. A call's URL is the client's base URL, plus a path from the spec
@@ -16,11 +16,16 @@ internals changed), that base URL always goes as a string.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-__all__ = ["call_url"]
+from ._config import FIXED_HEADERS, ClientOptions
+
+if TYPE_CHECKING:
+    from ._sender import Call
+
+__all__ = ["build_request", "call_url", "missing_fixed_headers"]
 
 # What needs neither quoting nor dot-segment removal: httpx would keep it as it is.
 _PLAIN_PATH = re.compile(r"(?:/[A-Za-z0-9_\-]+)+")
@@ -65,3 +70,57 @@ def call_url(base_url: str, path: str, query: str | None = None) -> httpx.URL | 
     ):
         return base_url + path if query is None else f"{base_url}{path}?{query}"
     return _extended(base, path, query)
+
+
+def missing_fixed_headers(http: httpx.Client | httpx.AsyncClient) -> dict[str, str] | None:
+    """The fixed headers a caller's own httpx client does not send; None for the SDK's own.
+
+    Computed once per sender: the SDK's clients carry them, so most requests merge nothing.
+    """
+    missing = {k: v for k, v in FIXED_HEADERS.items() if http.headers.get(k) != v}
+    return missing or None
+
+
+def build_request(
+    http: httpx.Client | httpx.AsyncClient,
+    options: ClientOptions,
+    call: Call[Any],
+    headers: dict[str, str] | None = None,
+) -> httpx.Request:
+    # Pagination follows absolute next links (already checked for same origin).
+    absolute = call.path.startswith(("https://", "http://"))
+    extras = call.extras
+    params = {**call.params, **extras.query} if extras.query else call.params
+    if extras.headers:
+        headers = {**(headers or {}), **extras.headers}
+    url: str | httpx.URL
+    if absolute:
+        url = call.path
+        if params:
+            # httpx would replace a next link's own query (its cursor) with ``params``.
+            url, params = httpx.URL(url).copy_merge_params(params), {}
+    elif not params:
+        url = call_url(options.base_url, call.path)  # base_url: stripped once
+    elif not http.params:
+        # The query encoded as httpx encodes ``params=``, in the URL: httpx then need
+        # not parse the URL again to add it (issue #17). Not with a caller's own client
+        # that has default params, which httpx merges first.
+        url, params = call_url(options.base_url, call.path, str(httpx.QueryParams(params))), {}
+    else:
+        url = options.base_url + call.path
+    # The client's own timeout object unless a call or with_options() changed it: no copy.
+    timeout = (
+        extras.timeout
+        if extras.timeout is not None
+        else httpx.USE_CLIENT_DEFAULT
+        if options.timeout == http.timeout
+        else options.timeout
+    )
+    return http.build_request(
+        call.method,
+        url,
+        params=params or None,
+        json=call.json,
+        headers=headers,
+        timeout=timeout,
+    )
