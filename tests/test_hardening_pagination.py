@@ -126,6 +126,26 @@ async def test_the_same_page_twice_in_a_row_counts_as_a_loop(h: Harness) -> None
     await h.close(client)
 
 
+@pytest.mark.parametrize(
+    ("limits", "sent"),
+    [({"limit": 2}, 2), ({"max_pages": 2}, 2), ({"limit": 1}, 1), ({"max_pages": 1}, 1)],
+)
+async def test_the_same_page_twice_is_caught_up_to_the_last_page_the_limits_allow(
+    h: Harness, limits: dict[str, int], sent: int
+) -> None:
+    """Limits leaving room for a second page still catch a repeat; with no room, one is sent."""
+    counter = iter(range(1, 1_000))
+    recorder = Recorder([lambda r: page(7, f'<{LOGS}?cursor={next(counter)}>; rel="next"')])
+    client = h.client(recorder)
+    if sent == 2:
+        with pytest.raises(sc.PaginationError, match="same page"):
+            await drain(h, client, page_size=1, **limits)
+    else:
+        assert len(await drain(h, client, page_size=1, **limits)) == 1
+    assert len(recorder.requests) == sent
+    await h.close(client)
+
+
 async def test_max_pages_is_a_hard_stop_for_a_server_that_never_ends(h: Harness) -> None:
     """Endless distinct next links stop after max_pages requests, without an error."""
     counter = iter(range(1, 1_000))

@@ -214,6 +214,20 @@ def _outcome(cls: Any, original: dict[str, Any]) -> tuple[Any, ...]:
     return ("ok", _shape(model), _shape(dumped), data == original)
 
 
+def _owned_outcome(cls: Any, original: dict[str, Any]) -> tuple[Any, ...]:
+    """As _outcome, through ``_decode(data, owned=True)``: the SDK's path for its own bodies."""
+    data = copy.deepcopy(original)
+    try:
+        model = cls._decode(data, True)
+    except Exception as exc:
+        return ("from_dict raised", type(exc).__name__, str(exc), data == original)
+    try:
+        dumped: Any = model.to_dict()
+    except Exception as exc:
+        dumped = ("to_dict raised", type(exc).__name__, str(exc))
+    return ("ok", _shape(model), _shape(dumped), data == original)
+
+
 def _unknown_enum_value(outcome: tuple[Any, ...]) -> bool:
     """Whether upstream refused the value only because its closed enum does not list it."""
     return outcome[:2] == ("from_dict raised", "ValueError") and "is not a valid" in outcome[2]
@@ -222,7 +236,9 @@ def _unknown_enum_value(outcome: tuple[Any, ...]) -> bool:
 def test_models_behave_like_upstream_on_every_spec_example(upstream_models: ModuleType) -> None:
     """On valid input ours build what upstream builds; on damaged input they raise DecodeError.
 
-    Every spec example object, and damaged variants of it, goes through every model. Where
+    Every spec example object, and damaged variants of it, goes through every model, both
+    through from_dict and through the SDK's own path for bodies it just decoded
+    (``_decode(data, owned=True)``, which keeps their dicts), with the same result. Where
     our model accepts the input, upstream's builds an equal model and dumps it the same, or
     refused it only for a value outside a (closed, upstream) enum. Where ours refuses, the
     error is a DecodeError naming a pointer, whatever upstream did (it often returned a
@@ -247,6 +263,8 @@ def test_models_behave_like_upstream_on_every_spec_example(upstream_models: Modu
             for data in _variants(example):
                 got, want = _outcome(mine[name], data), _outcome(theirs[name], data)
                 where = f"{name}.from_dict({data!r})"
+                # The SDK's own path (keeps the parser's dicts): the same model or error.
+                assert _owned_outcome(mine[name], data) == got, f"{where}, owned"
                 if got[0] == "ok":
                     if want[0] == "ok":
                         assert got == want, where
@@ -261,6 +279,28 @@ def test_models_behave_like_upstream_on_every_spec_example(upstream_models: Modu
     print(f"upstream equivalence: {counts}")
     assert counts["equal"] > 1_000, counts
     assert sum(counts.values()) > 10_000, counts
+
+
+def test_from_dict_leaves_the_callers_dicts_to_the_caller() -> None:
+    """A model from from_dict holds copies of free-form objects: changing one spares the input."""
+    from sendcloud_integrations_api.models.integration_log import IntegrationLog
+
+    data = {
+        "base_url": "https://shop.example",
+        "request": {"headers": {"Accept": "x"}, "payload": {"order": 1}},
+        "response": {"headers": {"Server": "y"}, "body": "no"},
+        "additional_data": {"note": "z"},
+    }
+    original = copy.deepcopy(data)
+    log = IntegrationLog.from_dict(data)
+    for free_form in (
+        log.request.headers,  # type: ignore[union-attr]
+        log.request.payload,  # type: ignore[union-attr]
+        log.response.headers,  # type: ignore[union-attr]
+        log.additional_data,
+    ):
+        free_form["added"] = "by the caller"  # type: ignore[index]
+    assert data == original
 
 
 # --- hoisted imports and import cycles ----------------------------------------------------

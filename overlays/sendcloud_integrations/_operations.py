@@ -92,12 +92,15 @@ def _call(
 ) -> Call[Any]:
     op = table.operation(op_id)
     url = op["path"]
-    for name, param in table.params(op_id, "path").items():
-        value = (path or {})[name]
-        if options.validate_requests:
-            v.check_schema(_PATH_ARGUMENT.get(name, name), value, param["schema"])
-        url = url.replace(f"{{{name}}}", quote(str(value), safe=""))
-    params = _query(op_id, options, query or {})
+    if path:
+        for name, param in table.params(op_id, "path").items():
+            value = path[name]
+            if options.validate_requests:
+                v.check_schema(_PATH_ARGUMENT.get(name, name), value, param["schema"])
+            # An int's digits never need quoting: skip quote() for the common path id.
+            text = str(value) if type(value) is int else quote(str(value), safe="")
+            url = url.replace(f"{{{name}}}", text)
+    params = _query(op_id, options, query) if query else _no_query(op_id, options)
     json_body: dict[str, Any] | None = None
     if body is not None:
         json_body = _body(op_id, options, body, rules)
@@ -108,15 +111,20 @@ def _call(
             **(json_body or {}),
             **v.check_json("", mapping_argument("extra_body", extra_body)),
         }
-    v.check_query_length(url, {**params, **call_extras.query} if call_extras.query else params)
-    return Call(
-        method=op["method"],
-        path=url,
-        params=params,
-        json=json_body,
-        parse=parse,
-        extras=call_extras,
-    )
+    if params or call_extras.query:
+        v.check_query_length(url, {**params, **call_extras.query})
+    else:
+        v.check_query_length(url, params)
+    return Call(op["method"], url, parse, params, json_body, call_extras)
+
+
+def _no_query(op_id: str, options: ClientOptions) -> dict[str, Any]:
+    """The query of a call given none: empty, unless the spec requires a parameter."""
+    if options.validate_requests:
+        for name, param in table.params(op_id, "query").items():
+            if param["required"]:
+                v.fail(name, "is required")
+    return {}
 
 
 def _query(op_id: str, options: ClientOptions, given: Mapping[str, Any]) -> dict[str, Any]:
@@ -256,8 +264,8 @@ def log_list_extras(
         op = table.operation(LIST_ALL_LOGS)
         v.fail("extra_body", f"{op['method']} {op['path']} takes no request body")
     paginator = {"cursor", "page_size"}
-    own = {k: val for k, val in query.items() if k in paginator}
-    rest = {k: val for k, val in query.items() if k not in paginator}
+    own = {k: val for k, val in query.items() if k in paginator} if query else {}
+    rest = {k: val for k, val in query.items() if k not in paginator} if query else {}
     if rest:
         checked = _query(LIST_ALL_LOGS, options, rest)
         extra = Extras(extra.headers, {**checked, **extra.query}, extra.timeout)

@@ -14,9 +14,11 @@ duplicate.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -87,9 +89,10 @@ def make_query(
     return _Query(integration_id, page_size, cursor, limit, max_pages)
 
 
-def _first_call(query: _Query) -> Call[list[IntegrationLog]]:
+@functools.cache
+def _list_operations() -> tuple[ModuleType, ModuleType]:
     # The generated operation modules (and the error models they import) load with the
-    # first listing, not with the first client (issue #17, cold start).
+    # first listing, not with the first client (issue #17, cold start); then once.
     from sendcloud_integrations_api.api.exception_logs import (
         sc_public_v3_integrations_get_retrieve_integration_logs as integration_logs_op,
     )
@@ -97,6 +100,12 @@ def _first_call(query: _Query) -> Call[list[IntegrationLog]]:
         sc_public_v3_integrations_get_retrieve_integrations_logs as all_logs_op,
     )
 
+    return all_logs_op, integration_logs_op
+
+
+def _first_call(query: _Query, extras: Extras = NO_EXTRAS) -> Call[list[IntegrationLog]]:
+    all_logs_op, integration_logs_op = _list_operations()
+    kwargs: dict[str, Any]
     if query.integration_id is None:
         kwargs = all_logs_op._get_kwargs(page_size=query.page_size)
     else:
@@ -105,7 +114,7 @@ def _first_call(query: _Query) -> Call[list[IntegrationLog]]:
     if query.cursor is not None:
         # Sent verbatim: a cursor is opaque, re-serialising it could change it.
         params["cursor"] = query.cursor
-    return Call("GET", kwargs["url"], _parse.log_list, params=params)
+    return Call("GET", kwargs["url"], _parse.log_list, params, extras=extras)
 
 
 def next_link(header: str | None) -> str | None:
@@ -121,6 +130,25 @@ def next_link(header: str | None) -> str | None:
     return None
 
 
+# base_url -> its origin and its text: parsed once per client, not on every listing.
+_ORIGINS: dict[str, tuple[tuple[str, str, int | None], str]] = {}
+
+
+def _origin(base_url: str) -> tuple[tuple[str, str, int | None], str]:
+    """(scheme, host, port) of ``base_url``, which next links must keep, and its text."""
+    found = _ORIGINS.get(base_url)
+    if found is None:
+        base = httpx.URL(base_url)
+        host = base.raw_host.decode("ascii").lower()
+        found = (
+            (base.scheme, host, base.port or _DEFAULT_PORTS.get(base.scheme)),
+            f"{base.scheme}://{base.netloc.decode('ascii')}",
+        )
+        if len(_ORIGINS) < 64:  # a program has a few base URLs; never grows without end
+            _ORIGINS[base_url] = found
+    return found
+
+
 def _shown(text: str) -> str:
     """A hostile link, cut short for a message."""
     return repr(text[:80] + ("..." if len(text) > 80 else ""))
@@ -131,12 +159,9 @@ class _Walker:
 
     def __init__(self, query: _Query, base_url: str, extras: Extras = NO_EXTRAS) -> None:
         self.query = query
-        base = httpx.URL(base_url)
-        host = base.raw_host.decode("ascii").lower()
-        self.origin = (base.scheme, host, base.port or _DEFAULT_PORTS.get(base.scheme))
-        self.origin_text = f"{base.scheme}://{base.netloc.decode('ascii')}"
+        self.origin, self.origin_text = _origin(base_url)
         self.extras = extras  # the caller's escape hatches, sent with every page
-        self.call: Call[list[IntegrationLog]] | None = replace(_first_call(query), extras=extras)
+        self.call: Call[list[IntegrationLog]] | None = _first_call(query, extras)
         self.cursor = query.cursor  # the cursor of the page about to be fetched
         self.seen_urls: set[str] = set()
         self.seen_cursors: set[str] = set()
@@ -148,11 +173,17 @@ class _Walker:
         items = _parse.log_list(response)
         next_url, next_cursor = self._next(response)
         # A hash, not the bytes: only the current page is held. The same page again,
-        # pointing on again, would repeat forever whatever its link says.
-        body = hash(response.content)
-        if self.previous_body == body and items and next_url is not None:
-            raise PaginationError("the server sent the same page twice in a row (a loop)")
-        self.previous_body = body
+        # pointing on again, would repeat forever whatever its link says. Hashed only
+        # when a next page may follow (hashing 60 kB costs tens of microseconds).
+        if (
+            items
+            and next_url is not None
+            and (self.previous_body is not None or self._more(len(items)))
+        ):
+            body = hash(response.content)
+            if self.previous_body == body:
+                raise PaginationError("the server sent the same page twice in a row (a loop)")
+            self.previous_body = body
         if self.remaining is not None:
             items = items[: self.remaining]
             self.remaining -= len(items)
@@ -164,6 +195,11 @@ class _Walker:
         )
         self.cursor = next_cursor
         return LogPage(items, next_url, next_cursor, response)
+
+    def _more(self, count: int) -> bool:
+        """Whether the limits leave room for a page after one of ``count`` items."""
+        room = self.remaining is None or self.remaining > count
+        return room and (self.pages_left is None or self.pages_left > 1)
 
     def _next(self, response: httpx.Response) -> tuple[str | None, str | None]:
         raw = next_link(response.headers.get("link"))

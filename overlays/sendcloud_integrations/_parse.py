@@ -12,6 +12,7 @@ generated parser chokes on.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -31,9 +32,20 @@ from ._jsonbody import BodyNotJSON, loads
 # loads the models of that operation only (issue #17, cold start).
 if TYPE_CHECKING:
     from sendcloud_integrations_api.models.integration import Integration
+    from sendcloud_integrations_api.models.integration_get_response import IntegrationGetResponse
     from sendcloud_integrations_api.models.integration_log import IntegrationLog
+    from sendcloud_integrations_api.models.integration_log_created_response import (
+        IntegrationLogCreatedResponse,
+    )
+    from sendcloud_integrations_api.models.integration_log_list_response import (
+        IntegrationLogListResponse,
+    )
     from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
+    from sendcloud_integrations_api.models.shop_order_status_list_response import (
+        ShopOrderStatusListResponse,
+    )
     from sendcloud_integrations_api.models.status_mapping import StatusMapping
+    from sendcloud_integrations_api.models.status_mapping_response import StatusMappingResponse
 
 T = TypeVar("T")
 
@@ -45,15 +57,60 @@ def _json(response: httpx.Response) -> Any:
         raise ResponseValidationError(f"body is not JSON ({exc})", response) from None
 
 
-def _model(response: httpx.Response, build: Callable[[Any], T], doc: Any) -> T:
+def _model(response: httpx.Response, build: Callable[[Any, bool], T], doc: Any) -> T:
+    # owned=True: `doc` was decoded from this response for this call alone, so the
+    # model keeps its dicts instead of copying them (Model.from_dict copies).
     try:
-        return build(doc)
+        return build(doc, True)
     except DecodeError as exc:
         raise ResponseValidationError(
             str(exc), response, pointer=exc.pointer, expected=exc.expected
         ) from None
     except RecursionError:  # only a self-referencing schema could recurse this deep
         raise ResponseValidationError("nested too deeply", response) from None
+
+
+# The response models, imported on first use and then looked up in one step: an
+# import statement inside each parser would cost about a microsecond per call.
+@functools.cache
+def _integration_get_response() -> type[IntegrationGetResponse]:
+    from sendcloud_integrations_api.models.integration_get_response import IntegrationGetResponse
+
+    return IntegrationGetResponse
+
+
+@functools.cache
+def _integration_log_list_response() -> type[IntegrationLogListResponse]:
+    from sendcloud_integrations_api.models.integration_log_list_response import (
+        IntegrationLogListResponse,
+    )
+
+    return IntegrationLogListResponse
+
+
+@functools.cache
+def _integration_log_created_response() -> type[IntegrationLogCreatedResponse]:
+    from sendcloud_integrations_api.models.integration_log_created_response import (
+        IntegrationLogCreatedResponse,
+    )
+
+    return IntegrationLogCreatedResponse
+
+
+@functools.cache
+def _shop_order_status_list_response() -> type[ShopOrderStatusListResponse]:
+    from sendcloud_integrations_api.models.shop_order_status_list_response import (
+        ShopOrderStatusListResponse,
+    )
+
+    return ShopOrderStatusListResponse
+
+
+@functools.cache
+def _status_mapping_response() -> type[StatusMappingResponse]:
+    from sendcloud_integrations_api.models.status_mapping_response import StatusMappingResponse
+
+    return StatusMappingResponse
 
 
 def _required(value: T | Unset, response: httpx.Response, what: str) -> T:
@@ -67,7 +124,7 @@ def _required(value: T | Unset, response: httpx.Response, what: str) -> T:
     return value
 
 
-def _integrations(doc: Any) -> list[Integration]:
+def _integrations(doc: Any, owned: bool) -> list[Integration]:
     from sendcloud_integrations_api.models.integration import Integration
 
     # `data` lacks `type: array` in the spec, so the generated list model keeps it raw;
@@ -83,7 +140,7 @@ def _integrations(doc: Any) -> list[Integration]:
         raise decode_mismatch("array", data, "data")
     items = cast("Sequence[Any]", data)
     try:
-        return [Integration.from_dict(item) for item in items]
+        return [Integration._decode(item, True) for item in items]  # owned, as in _model
     except DecodeError as exc:
         raise exc.within("data", failed_index(items, Integration.from_dict)) from None
 
@@ -93,43 +150,32 @@ def integration_list(response: httpx.Response) -> list[Integration]:
 
 
 def integration(response: httpx.Response) -> Integration:
-    from sendcloud_integrations_api.models.integration_get_response import IntegrationGetResponse
 
-    parsed = _model(response, IntegrationGetResponse.from_dict, _json(response))
+    parsed = _model(response, _integration_get_response()._decode, _json(response))
     return _required(parsed.data, response, "data")
 
 
 def log_list(response: httpx.Response) -> list[IntegrationLog]:
-    from sendcloud_integrations_api.models.integration_log_list_response import (
-        IntegrationLogListResponse,
-    )
 
-    parsed = _model(response, IntegrationLogListResponse.from_dict, _json(response))
+    parsed = _model(response, _integration_log_list_response()._decode, _json(response))
     return _required(parsed.data, response, "data")
 
 
 def created_log(response: httpx.Response) -> IntegrationLog:
-    from sendcloud_integrations_api.models.integration_log_created_response import (
-        IntegrationLogCreatedResponse,
-    )
 
-    parsed = _model(response, IntegrationLogCreatedResponse.from_dict, _json(response))
+    parsed = _model(response, _integration_log_created_response()._decode, _json(response))
     return _required(parsed.data, response, "data")
 
 
 def shop_order_statuses(response: httpx.Response) -> list[ShopOrderStatus]:
-    from sendcloud_integrations_api.models.shop_order_status_list_response import (
-        ShopOrderStatusListResponse,
-    )
 
-    parsed = _model(response, ShopOrderStatusListResponse.from_dict, _json(response))
+    parsed = _model(response, _shop_order_status_list_response()._decode, _json(response))
     return _required(parsed.data, response, "data")
 
 
 def status_mapping(response: httpx.Response) -> StatusMapping:
-    from sendcloud_integrations_api.models.status_mapping_response import StatusMappingResponse
 
-    parsed = _model(response, StatusMappingResponse.from_dict, _json(response))
+    parsed = _model(response, _status_mapping_response()._decode, _json(response))
     return _required(parsed.data, response, "data")
 
 

@@ -66,6 +66,11 @@ _TYPE_WORDS = {
 
 # --- the spec's constraints -----------------------------------------------------------
 
+# An integer schema with only these keys is decided by _check_number alone.
+_BOUNDS_ONLY = frozenset(
+    {"type", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "description"}
+)
+
 
 def as_plain(value: object) -> object:
     """Generated models and enums as the JSON they stand for."""
@@ -99,6 +104,10 @@ def check_schema(where: str, value: object, schema: Mapping[str, Any], depth: in
     """``value`` checked against a generated constraint schema, as JSON ready to send."""
     if depth > MAX_DEPTH:
         fail(where, f"is nested deeper than {MAX_DEPTH} levels")
+    if type(value) is int and schema.get("type") == "integer" and schema.keys() <= _BOUNDS_ONLY:
+        # What the walk below comes to for an int and such a schema, without the walk: the
+        # path ids and page sizes of every call (issue #17, per request).
+        return _check_number(where, value, schema)
     value = as_plain(value)
     if isinstance(value, datetime.datetime) and schema.get("format") == "date-time":
         value = check_datetime(where, value)

@@ -15,6 +15,8 @@ from ..types import (
 )
 
 T = TypeVar("T", bound="ErrorObject")
+# A module global, not object.__new__ looked up on every object a decode builds.
+_new = object.__new__
 
 
 @_attrs_define(repr=False)
@@ -102,6 +104,14 @@ class ErrorObject:
         which names the JSON pointer of the value. Unknown keys go to
         ``additional_properties``; unknown enum values are kept (the enums are open).
         """
+        return cls._decode(src_dict, False)
+
+    @classmethod
+    def _decode(cls, src_dict: Mapping[str, Any], owned: bool) -> Self:
+        """What from_dict does. ``owned``: a JSON parser has just made ``src_dict`` for
+        this call alone (the SDK's response bodies), so the model may keep the dicts in
+        it instead of copies; from_dict passes False, the caller's dicts stay theirs.
+        """
         d = src_dict
         if type(d) is not dict:
             if not isinstance(d, Mapping):
@@ -113,7 +123,7 @@ class ErrorObject:
         absent = 0
         # Built without __init__: the values are checked here, and positional matching
         # plus attrs' defaults would only repeat work.
-        error_object = object.__new__(cls)
+        error_object = _new(cls)
         v = get("id", UNSET)
         if type(v) is str or isinstance(v, str):
             pass
@@ -127,7 +137,7 @@ class ErrorObject:
         if isinstance(v, dict):
             get_links = v.get
             absent_links = 0
-            built_links = object.__new__(ErrorLinks)
+            built_links = _new(ErrorLinks)
             value_links = get_links("about", UNSET)
             if type(value_links) is str or isinstance(value_links, str):
                 pass
@@ -162,7 +172,7 @@ class ErrorObject:
         error_object.status = v
         v = get("code", UNSET)
         if type(v) is str or isinstance(v, str):
-            v = ErrorCode(v)
+            v = ErrorCode._value2member_map_.get(v) or ErrorCode(v)
 
         elif v is UNSET:
             absent += 1
@@ -192,7 +202,7 @@ class ErrorObject:
         if isinstance(v, dict):
             get_source = v.get
             absent_source = 0
-            built_source = object.__new__(ErrorSource)
+            built_source = _new(ErrorSource)
             value_source = get_source("pointer", UNSET)
             if type(value_source) is str or isinstance(value_source, str):
                 pass
@@ -243,8 +253,8 @@ class ErrorObject:
         error_object.source = v
         v = get("meta", UNSET)
         if isinstance(v, dict):
-            m_meta = object.__new__(ErrorMeta)
-            m_meta.additional_properties = dict(v)
+            m_meta = _new(ErrorMeta)
+            m_meta.additional_properties = v if owned else dict(v)
             v = m_meta
 
         elif v is UNSET:

@@ -16,6 +16,8 @@ from ..types import (
 )
 
 T = TypeVar("T", bound="ErrorResponse")
+# A module global, not object.__new__ looked up on every object a decode builds.
+_new = object.__new__
 
 
 @_attrs_define(repr=False)
@@ -63,6 +65,14 @@ class ErrorResponse:
         which names the JSON pointer of the value. Unknown keys go to
         ``additional_properties``; unknown enum values are kept (the enums are open).
         """
+        return cls._decode(src_dict, False)
+
+    @classmethod
+    def _decode(cls, src_dict: Mapping[str, Any], owned: bool) -> Self:
+        """What from_dict does. ``owned``: a JSON parser has just made ``src_dict`` for
+        this call alone (the SDK's response bodies), so the model may keep the dicts in
+        it instead of copies; from_dict passes False, the caller's dicts stay theirs.
+        """
         d = src_dict
         if type(d) is not dict:
             if not isinstance(d, Mapping):
@@ -74,17 +84,18 @@ class ErrorResponse:
         absent = 0
         # Built without __init__: the values are checked here, and positional matching
         # plus attrs' defaults would only repeat work.
-        error_response = object.__new__(cls)
+        error_response = _new(cls)
         v = get("errors", UNSET)
         if isinstance(v, list):
+            decode_x0 = ErrorObject._decode
             try:
-                v = [ErrorObject.from_dict(x0) for x0 in v]
+                v = [decode_x0(x0, owned) for x0 in v]
             except DecodeError as exc:
                 raise exc.within("errors", failed_index(v, ErrorObject.from_dict))
 
         elif isinstance(v, dict):
-            m_errors_type_1 = object.__new__(ErrorResponseErrorsObject)
-            m_errors_type_1.additional_properties = dict(v)
+            m_errors_type_1 = _new(ErrorResponseErrorsObject)
+            m_errors_type_1.additional_properties = v if owned else dict(v)
             v = m_errors_type_1
 
         elif v is UNSET:

@@ -17,6 +17,8 @@ from ..types import (
 )
 
 T = TypeVar("T", bound="Integration")
+# A module global, not object.__new__ looked up on every object a decode builds.
+_new = object.__new__
 
 
 @_attrs_define(repr=False)
@@ -168,6 +170,14 @@ class Integration:
         which names the JSON pointer of the value. Unknown keys go to
         ``additional_properties``; unknown enum values are kept (the enums are open).
         """
+        return cls._decode(src_dict, False)
+
+    @classmethod
+    def _decode(cls, src_dict: Mapping[str, Any], owned: bool) -> Self:
+        """What from_dict does. ``owned``: a JSON parser has just made ``src_dict`` for
+        this call alone (the SDK's response bodies), so the model may keep the dicts in
+        it instead of copies; from_dict passes False, the caller's dicts stay theirs.
+        """
         d = src_dict
         if type(d) is not dict:
             if not isinstance(d, Mapping):
@@ -179,7 +189,7 @@ class Integration:
         absent = 0
         # Built without __init__: the values are checked here, and positional matching
         # plus attrs' defaults would only repeat work.
-        integration = object.__new__(cls)
+        integration = _new(cls)
         v = get("shop_name", UNSET)
         if type(v) is str or isinstance(v, str):
             pass
@@ -239,7 +249,7 @@ class Integration:
         integration.webhook_url = v
         v = get("feedback_type", UNSET)
         if type(v) is str or isinstance(v, str):
-            v = FeedbackType(v)
+            v = FeedbackType._value2member_map_.get(v) or FeedbackType(v)
 
         elif v is UNSET:
             absent += 1

@@ -15,6 +15,8 @@ from ..types import (
 )
 
 T = TypeVar("T", bound="IntegrationGetResponse")
+# A module global, not object.__new__ looked up on every object a decode builds.
+_new = object.__new__
 
 
 @_attrs_define(repr=False)
@@ -54,6 +56,14 @@ class IntegrationGetResponse:
         which names the JSON pointer of the value. Unknown keys go to
         ``additional_properties``; unknown enum values are kept (the enums are open).
         """
+        return cls._decode(src_dict, False)
+
+    @classmethod
+    def _decode(cls, src_dict: Mapping[str, Any], owned: bool) -> Self:
+        """What from_dict does. ``owned``: a JSON parser has just made ``src_dict`` for
+        this call alone (the SDK's response bodies), so the model may keep the dicts in
+        it instead of copies; from_dict passes False, the caller's dicts stay theirs.
+        """
         d = src_dict
         if type(d) is not dict:
             if not isinstance(d, Mapping):
@@ -65,11 +75,11 @@ class IntegrationGetResponse:
         absent = 0
         # Built without __init__: the values are checked here, and positional matching
         # plus attrs' defaults would only repeat work.
-        integration_get_response = object.__new__(cls)
+        integration_get_response = _new(cls)
         v = get("data", UNSET)
         if isinstance(v, dict):
             try:
-                v = Integration.from_dict(v)
+                v = Integration._decode(v, owned)
             except DecodeError as exc:
                 raise exc.within("data")
 

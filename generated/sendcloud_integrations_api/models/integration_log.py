@@ -17,6 +17,8 @@ from ..types import (
 )
 
 T = TypeVar("T", bound="IntegrationLog")
+# A module global, not object.__new__ looked up on every object a decode builds.
+_new = object.__new__
 
 
 @_attrs_define(repr=False)
@@ -172,6 +174,14 @@ class IntegrationLog:
         which names the JSON pointer of the value. Unknown keys go to
         ``additional_properties``; unknown enum values are kept (the enums are open).
         """
+        return cls._decode(src_dict, False)
+
+    @classmethod
+    def _decode(cls, src_dict: Mapping[str, Any], owned: bool) -> Self:
+        """What from_dict does. ``owned``: a JSON parser has just made ``src_dict`` for
+        this call alone (the SDK's response bodies), so the model may keep the dicts in
+        it instead of copies; from_dict passes False, the caller's dicts stay theirs.
+        """
         d = src_dict
         if type(d) is not dict:
             if not isinstance(d, Mapping):
@@ -183,7 +193,7 @@ class IntegrationLog:
         absent = 0
         # Built without __init__: the values are checked here, and positional matching
         # plus attrs' defaults would only repeat work.
-        integration_log = object.__new__(cls)
+        integration_log = _new(cls)
         v = get("base_url", UNSET)
         if type(v) is str or isinstance(v, str):
             pass
@@ -246,14 +256,12 @@ class IntegrationLog:
         if isinstance(v, dict):
             get_response_type_0 = v.get
             absent_response_type_0 = 0
-            built_response_type_0 = object.__new__(IntegrationLogResponse)
+            built_response_type_0 = _new(IntegrationLogResponse)
             value_response_type_0 = get_response_type_0("headers", UNSET)
             if isinstance(value_response_type_0, dict):
-                m_response_type_0_headers_type_0 = object.__new__(
-                    IntegrationLogResponseHeaders
-                )
-                m_response_type_0_headers_type_0.additional_properties = dict(
-                    value_response_type_0
+                m_response_type_0_headers_type_0 = _new(IntegrationLogResponseHeaders)
+                m_response_type_0_headers_type_0.additional_properties = (
+                    value_response_type_0 if owned else dict(value_response_type_0)
                 )
                 value_response_type_0 = m_response_type_0_headers_type_0
 
@@ -273,11 +281,9 @@ class IntegrationLog:
             ):
                 pass
             elif isinstance(value_response_type_0, dict):
-                m_response_type_0_body_type_1 = object.__new__(
-                    IntegrationLogResponseBody
-                )
-                m_response_type_0_body_type_1.additional_properties = dict(
-                    value_response_type_0
+                m_response_type_0_body_type_1 = _new(IntegrationLogResponseBody)
+                m_response_type_0_body_type_1.additional_properties = (
+                    value_response_type_0 if owned else dict(value_response_type_0)
                 )
                 value_response_type_0 = m_response_type_0_body_type_1
 
@@ -320,14 +326,12 @@ class IntegrationLog:
         if isinstance(v, dict):
             get_request_type_0 = v.get
             absent_request_type_0 = 0
-            built_request_type_0 = object.__new__(IntegrationLogRequest)
+            built_request_type_0 = _new(IntegrationLogRequest)
             value_request_type_0 = get_request_type_0("headers", UNSET)
             if isinstance(value_request_type_0, dict):
-                m_request_type_0_headers_type_0 = object.__new__(
-                    IntegrationLogRequestHeaders
-                )
-                m_request_type_0_headers_type_0.additional_properties = dict(
-                    value_request_type_0
+                m_request_type_0_headers_type_0 = _new(IntegrationLogRequestHeaders)
+                m_request_type_0_headers_type_0.additional_properties = (
+                    value_request_type_0 if owned else dict(value_request_type_0)
                 )
                 value_request_type_0 = m_request_type_0_headers_type_0
 
@@ -349,11 +353,9 @@ class IntegrationLog:
             built_request_type_0.headers = value_request_type_0
             value_request_type_0 = get_request_type_0("payload", UNSET)
             if isinstance(value_request_type_0, dict):
-                m_request_type_0_payload_type_0 = object.__new__(
-                    IntegrationLogRequestPayload
-                )
-                m_request_type_0_payload_type_0.additional_properties = dict(
-                    value_request_type_0
+                m_request_type_0_payload_type_0 = _new(IntegrationLogRequestPayload)
+                m_request_type_0_payload_type_0.additional_properties = (
+                    value_request_type_0 if owned else dict(value_request_type_0)
                 )
                 value_request_type_0 = m_request_type_0_payload_type_0
 
@@ -441,8 +443,8 @@ class IntegrationLog:
         integration_log.protected = v
         v = get("additional_data", UNSET)
         if isinstance(v, dict):
-            m_additional_data_type_0 = object.__new__(IntegrationLogAdditionalData)
-            m_additional_data_type_0.additional_properties = dict(v)
+            m_additional_data_type_0 = _new(IntegrationLogAdditionalData)
+            m_additional_data_type_0.additional_properties = v if owned else dict(v)
             v = m_additional_data_type_0
 
         elif type(v) is str or isinstance(v, str):

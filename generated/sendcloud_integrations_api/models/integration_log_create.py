@@ -16,6 +16,8 @@ from ..types import (
 )
 
 T = TypeVar("T", bound="IntegrationLogCreate")
+# A module global, not object.__new__ looked up on every object a decode builds.
+_new = object.__new__
 
 
 @_attrs_define(repr=False)
@@ -143,6 +145,14 @@ class IntegrationLogCreate:
         which names the JSON pointer of the value. Unknown keys go to
         ``additional_properties``; unknown enum values are kept (the enums are open).
         """
+        return cls._decode(src_dict, False)
+
+    @classmethod
+    def _decode(cls, src_dict: Mapping[str, Any], owned: bool) -> Self:
+        """What from_dict does. ``owned``: a JSON parser has just made ``src_dict`` for
+        this call alone (the SDK's response bodies), so the model may keep the dicts in
+        it instead of copies; from_dict passes False, the caller's dicts stay theirs.
+        """
         d = src_dict
         if type(d) is not dict:
             if not isinstance(d, Mapping):
@@ -154,7 +164,7 @@ class IntegrationLogCreate:
         absent = 0
         # Built without __init__: the values are checked here, and positional matching
         # plus attrs' defaults would only repeat work.
-        integration_log_create = object.__new__(cls)
+        integration_log_create = _new(cls)
         v = get("base_url", UNSET)
         if type(v) is str or isinstance(v, str):
             pass
@@ -197,14 +207,14 @@ class IntegrationLogCreate:
         if isinstance(v, dict):
             get_response_type_0 = v.get
             absent_response_type_0 = 0
-            built_response_type_0 = object.__new__(IntegrationLogCreateResponse)
+            built_response_type_0 = _new(IntegrationLogCreateResponse)
             value_response_type_0 = get_response_type_0("headers", UNSET)
             if isinstance(value_response_type_0, dict):
-                m_response_type_0_headers_type_0 = object.__new__(
+                m_response_type_0_headers_type_0 = _new(
                     IntegrationLogCreateResponseHeaders
                 )
-                m_response_type_0_headers_type_0.additional_properties = dict(
-                    value_response_type_0
+                m_response_type_0_headers_type_0.additional_properties = (
+                    value_response_type_0 if owned else dict(value_response_type_0)
                 )
                 value_response_type_0 = m_response_type_0_headers_type_0
 
@@ -224,11 +234,9 @@ class IntegrationLogCreate:
             ):
                 pass
             elif isinstance(value_response_type_0, dict):
-                m_response_type_0_body_type_1 = object.__new__(
-                    IntegrationLogCreateResponseBody
-                )
-                m_response_type_0_body_type_1.additional_properties = dict(
-                    value_response_type_0
+                m_response_type_0_body_type_1 = _new(IntegrationLogCreateResponseBody)
+                m_response_type_0_body_type_1.additional_properties = (
+                    value_response_type_0 if owned else dict(value_response_type_0)
                 )
                 value_response_type_0 = m_response_type_0_body_type_1
 
@@ -271,14 +279,14 @@ class IntegrationLogCreate:
         if isinstance(v, dict):
             get_request_type_0 = v.get
             absent_request_type_0 = 0
-            built_request_type_0 = object.__new__(IntegrationLogCreateRequest)
+            built_request_type_0 = _new(IntegrationLogCreateRequest)
             value_request_type_0 = get_request_type_0("headers", UNSET)
             if isinstance(value_request_type_0, dict):
-                m_request_type_0_headers_type_0 = object.__new__(
+                m_request_type_0_headers_type_0 = _new(
                     IntegrationLogCreateRequestHeaders
                 )
-                m_request_type_0_headers_type_0.additional_properties = dict(
-                    value_request_type_0
+                m_request_type_0_headers_type_0.additional_properties = (
+                    value_request_type_0 if owned else dict(value_request_type_0)
                 )
                 value_request_type_0 = m_request_type_0_headers_type_0
 
@@ -300,11 +308,11 @@ class IntegrationLogCreate:
             built_request_type_0.headers = value_request_type_0
             value_request_type_0 = get_request_type_0("payload", UNSET)
             if isinstance(value_request_type_0, dict):
-                m_request_type_0_payload_type_0 = object.__new__(
+                m_request_type_0_payload_type_0 = _new(
                     IntegrationLogCreateRequestPayload
                 )
-                m_request_type_0_payload_type_0.additional_properties = dict(
-                    value_request_type_0
+                m_request_type_0_payload_type_0.additional_properties = (
+                    value_request_type_0 if owned else dict(value_request_type_0)
                 )
                 value_request_type_0 = m_request_type_0_payload_type_0
 

@@ -14,6 +14,8 @@ from ..types import (
 )
 
 T = TypeVar("T", bound="IntegrationLogRequest")
+# A module global, not object.__new__ looked up on every object a decode builds.
+_new = object.__new__
 
 
 @_attrs_define(repr=False)
@@ -69,6 +71,14 @@ class IntegrationLogRequest:
         which names the JSON pointer of the value. Unknown keys go to
         ``additional_properties``; unknown enum values are kept (the enums are open).
         """
+        return cls._decode(src_dict, False)
+
+    @classmethod
+    def _decode(cls, src_dict: Mapping[str, Any], owned: bool) -> Self:
+        """What from_dict does. ``owned``: a JSON parser has just made ``src_dict`` for
+        this call alone (the SDK's response bodies), so the model may keep the dicts in
+        it instead of copies; from_dict passes False, the caller's dicts stay theirs.
+        """
         d = src_dict
         if type(d) is not dict:
             if not isinstance(d, Mapping):
@@ -80,11 +90,11 @@ class IntegrationLogRequest:
         absent = 0
         # Built without __init__: the values are checked here, and positional matching
         # plus attrs' defaults would only repeat work.
-        integration_log_request = object.__new__(cls)
+        integration_log_request = _new(cls)
         v = get("headers", UNSET)
         if isinstance(v, dict):
-            m_headers_type_0 = object.__new__(IntegrationLogRequestHeaders)
-            m_headers_type_0.additional_properties = dict(v)
+            m_headers_type_0 = _new(IntegrationLogRequestHeaders)
+            m_headers_type_0.additional_properties = v if owned else dict(v)
             v = m_headers_type_0
 
         elif (type(v) is str or isinstance(v, str)) or v is None:
@@ -97,8 +107,8 @@ class IntegrationLogRequest:
         integration_log_request.headers = v
         v = get("payload", UNSET)
         if isinstance(v, dict):
-            m_payload_type_0 = object.__new__(IntegrationLogRequestPayload)
-            m_payload_type_0.additional_properties = dict(v)
+            m_payload_type_0 = _new(IntegrationLogRequestPayload)
+            m_payload_type_0.additional_properties = v if owned else dict(v)
             v = m_payload_type_0
 
         elif (type(v) is str or isinstance(v, str)) or v is None:

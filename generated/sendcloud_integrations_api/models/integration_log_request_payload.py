@@ -12,6 +12,8 @@ from ..types import (
 )
 
 T = TypeVar("T", bound="IntegrationLogRequestPayload")
+# A module global, not object.__new__ looked up on every object a decode builds.
+_new = object.__new__
 
 
 @_attrs_define(repr=False)
@@ -40,6 +42,14 @@ class IntegrationLogRequestPayload:
         which names the JSON pointer of the value. Unknown keys go to
         ``additional_properties``; unknown enum values are kept (the enums are open).
         """
+        return cls._decode(src_dict, False)
+
+    @classmethod
+    def _decode(cls, src_dict: Mapping[str, Any], owned: bool) -> Self:
+        """What from_dict does. ``owned``: a JSON parser has just made ``src_dict`` for
+        this call alone (the SDK's response bodies), so the model may keep the dicts in
+        it instead of copies; from_dict passes False, the caller's dicts stay theirs.
+        """
         d = src_dict
         if type(d) is not dict:
             if not isinstance(d, Mapping):
@@ -47,8 +57,8 @@ class IntegrationLogRequestPayload:
             d = dict(d)
         # Built without __init__: the values are checked here, and positional matching
         # plus attrs' defaults would only repeat work.
-        integration_log_request_payload = object.__new__(cls)
-        additional_properties = dict(d)
+        integration_log_request_payload = _new(cls)
+        additional_properties = d if owned else dict(d)
         integration_log_request_payload.additional_properties = additional_properties
         return integration_log_request_payload
 

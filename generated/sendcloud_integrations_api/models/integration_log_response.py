@@ -14,6 +14,8 @@ from ..types import (
 )
 
 T = TypeVar("T", bound="IntegrationLogResponse")
+# A module global, not object.__new__ looked up on every object a decode builds.
+_new = object.__new__
 
 
 @_attrs_define(repr=False)
@@ -69,6 +71,14 @@ class IntegrationLogResponse:
         which names the JSON pointer of the value. Unknown keys go to
         ``additional_properties``; unknown enum values are kept (the enums are open).
         """
+        return cls._decode(src_dict, False)
+
+    @classmethod
+    def _decode(cls, src_dict: Mapping[str, Any], owned: bool) -> Self:
+        """What from_dict does. ``owned``: a JSON parser has just made ``src_dict`` for
+        this call alone (the SDK's response bodies), so the model may keep the dicts in
+        it instead of copies; from_dict passes False, the caller's dicts stay theirs.
+        """
         d = src_dict
         if type(d) is not dict:
             if not isinstance(d, Mapping):
@@ -80,11 +90,11 @@ class IntegrationLogResponse:
         absent = 0
         # Built without __init__: the values are checked here, and positional matching
         # plus attrs' defaults would only repeat work.
-        integration_log_response = object.__new__(cls)
+        integration_log_response = _new(cls)
         v = get("headers", UNSET)
         if isinstance(v, dict):
-            m_headers_type_0 = object.__new__(IntegrationLogResponseHeaders)
-            m_headers_type_0.additional_properties = dict(v)
+            m_headers_type_0 = _new(IntegrationLogResponseHeaders)
+            m_headers_type_0.additional_properties = v if owned else dict(v)
             v = m_headers_type_0
 
         elif v is None:
@@ -99,8 +109,8 @@ class IntegrationLogResponse:
         if type(v) is str or isinstance(v, str):
             pass
         elif isinstance(v, dict):
-            m_body_type_1 = object.__new__(IntegrationLogResponseBody)
-            m_body_type_1.additional_properties = dict(v)
+            m_body_type_1 = _new(IntegrationLogResponseBody)
+            m_body_type_1.additional_properties = v if owned else dict(v)
             v = m_body_type_1
 
         elif v is None:

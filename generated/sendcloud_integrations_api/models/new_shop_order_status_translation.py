@@ -17,6 +17,8 @@ from ..types import (
 )
 
 T = TypeVar("T", bound="NewShopOrderStatusTranslation")
+# A module global, not object.__new__ looked up on every object a decode builds.
+_new = object.__new__
 
 
 @_attrs_define(repr=False)
@@ -60,6 +62,14 @@ class NewShopOrderStatusTranslation:
         which names the JSON pointer of the value. Unknown keys go to
         ``additional_properties``; unknown enum values are kept (the enums are open).
         """
+        return cls._decode(src_dict, False)
+
+    @classmethod
+    def _decode(cls, src_dict: Mapping[str, Any], owned: bool) -> Self:
+        """What from_dict does. ``owned``: a JSON parser has just made ``src_dict`` for
+        this call alone (the SDK's response bodies), so the model may keep the dicts in
+        it instead of copies; from_dict passes False, the caller's dicts stay theirs.
+        """
         d = src_dict
         if type(d) is not dict:
             if not isinstance(d, Mapping):
@@ -71,7 +81,7 @@ class NewShopOrderStatusTranslation:
         absent = 0
         # Built without __init__: the values are checked here, and positional matching
         # plus attrs' defaults would only repeat work.
-        new_shop_order_status_translation = object.__new__(cls)
+        new_shop_order_status_translation = _new(cls)
         v = get("status", UNSET)
         if type(v) is str or isinstance(v, str):
             pass
@@ -83,7 +93,9 @@ class NewShopOrderStatusTranslation:
         new_shop_order_status_translation.status = v
         v = get("language", UNSET)
         if type(v) is str or isinstance(v, str):
-            v = NewShopOrderStatusTranslationLanguage(v)
+            v = NewShopOrderStatusTranslationLanguage._value2member_map_.get(
+                v
+            ) or NewShopOrderStatusTranslationLanguage(v)
 
         elif v is UNSET:
             raise decode_missing("string", "language")

@@ -18,6 +18,8 @@ from ..types import (
 )
 
 T = TypeVar("T", bound="ShopOrderStatus")
+# A module global, not object.__new__ looked up on every object a decode builds.
+_new = object.__new__
 
 
 @_attrs_define(repr=False)
@@ -84,6 +86,14 @@ class ShopOrderStatus:
         which names the JSON pointer of the value. Unknown keys go to
         ``additional_properties``; unknown enum values are kept (the enums are open).
         """
+        return cls._decode(src_dict, False)
+
+    @classmethod
+    def _decode(cls, src_dict: Mapping[str, Any], owned: bool) -> Self:
+        """What from_dict does. ``owned``: a JSON parser has just made ``src_dict`` for
+        this call alone (the SDK's response bodies), so the model may keep the dicts in
+        it instead of copies; from_dict passes False, the caller's dicts stay theirs.
+        """
         d = src_dict
         if type(d) is not dict:
             if not isinstance(d, Mapping):
@@ -95,7 +105,7 @@ class ShopOrderStatus:
         absent = 0
         # Built without __init__: the values are checked here, and positional matching
         # plus attrs' defaults would only repeat work.
-        shop_order_status = object.__new__(cls)
+        shop_order_status = _new(cls)
         v = get("external_id", UNSET)
         if type(v) is str or isinstance(v, str):
             pass
@@ -135,8 +145,9 @@ class ShopOrderStatus:
         shop_order_status.deleted_at = v
         v = get("translations", UNSET)
         if isinstance(v, list):
+            decode_x0 = ShopOrderStatusTranslation._decode
             try:
-                v = [ShopOrderStatusTranslation.from_dict(x0) for x0 in v]
+                v = [decode_x0(x0, owned) for x0 in v]
             except DecodeError as exc:
                 raise exc.within(
                     "translations",

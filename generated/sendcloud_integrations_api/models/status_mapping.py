@@ -16,6 +16,8 @@ from ..types import (
 )
 
 T = TypeVar("T", bound="StatusMapping")
+# A module global, not object.__new__ looked up on every object a decode builds.
+_new = object.__new__
 
 
 @_attrs_define(repr=False)
@@ -70,6 +72,14 @@ class StatusMapping:
         which names the JSON pointer of the value. Unknown keys go to
         ``additional_properties``; unknown enum values are kept (the enums are open).
         """
+        return cls._decode(src_dict, False)
+
+    @classmethod
+    def _decode(cls, src_dict: Mapping[str, Any], owned: bool) -> Self:
+        """What from_dict does. ``owned``: a JSON parser has just made ``src_dict`` for
+        this call alone (the SDK's response bodies), so the model may keep the dicts in
+        it instead of copies; from_dict passes False, the caller's dicts stay theirs.
+        """
         d = src_dict
         if type(d) is not dict:
             if not isinstance(d, Mapping):
@@ -81,7 +91,7 @@ class StatusMapping:
         absent = 0
         # Built without __init__: the values are checked here, and positional matching
         # plus attrs' defaults would only repeat work.
-        status_mapping = object.__new__(cls)
+        status_mapping = _new(cls)
         v = get("integration_id", UNSET)
         if type(v) is int or (isinstance(v, int) and not isinstance(v, bool)):
             pass
@@ -93,8 +103,9 @@ class StatusMapping:
         status_mapping.integration_id = v
         v = get("mapping", UNSET)
         if isinstance(v, list):
+            decode_x0 = StatusMappingEntry._decode
             try:
-                v = [StatusMappingEntry.from_dict(x0) for x0 in v]
+                v = [decode_x0(x0, owned) for x0 in v]
             except DecodeError as exc:
                 raise exc.within(
                     "mapping", failed_index(v, StatusMappingEntry.from_dict)

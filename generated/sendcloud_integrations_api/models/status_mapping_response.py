@@ -16,6 +16,8 @@ from ..types import (
 )
 
 T = TypeVar("T", bound="StatusMappingResponse")
+# A module global, not object.__new__ looked up on every object a decode builds.
+_new = object.__new__
 
 
 @_attrs_define(repr=False)
@@ -55,6 +57,14 @@ class StatusMappingResponse:
         which names the JSON pointer of the value. Unknown keys go to
         ``additional_properties``; unknown enum values are kept (the enums are open).
         """
+        return cls._decode(src_dict, False)
+
+    @classmethod
+    def _decode(cls, src_dict: Mapping[str, Any], owned: bool) -> Self:
+        """What from_dict does. ``owned``: a JSON parser has just made ``src_dict`` for
+        this call alone (the SDK's response bodies), so the model may keep the dicts in
+        it instead of copies; from_dict passes False, the caller's dicts stay theirs.
+        """
         d = src_dict
         if type(d) is not dict:
             if not isinstance(d, Mapping):
@@ -66,12 +76,12 @@ class StatusMappingResponse:
         absent = 0
         # Built without __init__: the values are checked here, and positional matching
         # plus attrs' defaults would only repeat work.
-        status_mapping_response = object.__new__(cls)
+        status_mapping_response = _new(cls)
         v = get("data", UNSET)
         if isinstance(v, dict):
             get_data = v.get
             absent_data = 0
-            built_data = object.__new__(StatusMapping)
+            built_data = _new(StatusMapping)
             value_data = get_data("integration_id", UNSET)
             if type(value_data) is int or (
                 isinstance(value_data, int) and not isinstance(value_data, bool)
@@ -85,9 +95,10 @@ class StatusMappingResponse:
             built_data.integration_id = value_data
             value_data = get_data("mapping", UNSET)
             if isinstance(value_data, list):
+                decode_x1_data = StatusMappingEntry._decode
                 try:
                     value_data = [
-                        StatusMappingEntry.from_dict(x1_data) for x1_data in value_data
+                        decode_x1_data(x1_data, owned) for x1_data in value_data
                     ]
                 except DecodeError as exc:
                     raise exc.within(
