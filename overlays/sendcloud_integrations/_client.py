@@ -1,10 +1,9 @@
 """``sc.Client`` and ``sc.AsyncClient``: one httpx client each, resources on top.
 
-One constructor serves both (``_ClientBase.__init__``, generic over the httpx
-client, transport, sleep and sender types), and so does the binding of the
-resource groups (``_ClientBase._bind``; the groups themselves are one source too,
-see ``_resources``). The subclasses add only what genuinely differs: which httpx
-client and sender are made, and how the client is closed (``close`` or ``aclose``).
+One constructor and one binding of the resource groups serve both (``_ClientBase``,
+generic over the httpx client, transport, sleep and sender types); the subclasses
+add only what genuinely differs: which httpx client and sender are made, and how
+the client is closed.
 """
 
 from __future__ import annotations
@@ -37,7 +36,8 @@ if TYPE_CHECKING:
 
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 TransportT = TypeVar("TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
-SleepT = TypeVar("SleepT", Callable[[float], None], Callable[[float], Awaitable[None]])
+_AsyncSleep = Callable[[float], Awaitable[None]]
+SleepT = TypeVar("SleepT", Callable[[float], None], _AsyncSleep)
 SenderT = TypeVar("SenderT", SyncSender, AsyncSender)
 
 
@@ -74,6 +74,8 @@ class _ClientBase(Generic[HttpT, TransportT, SleepT, SenderT]):
         exception_logs: _groups.ExceptionLogs[SenderT]
         shop_order_statuses: _groups.ShopOrderStatuses[SenderT]
         status_mapping: _groups.StatusMappings[SenderT]
+        # httpx.Client or httpx.AsyncClient; the transport's type is checked in __init__.
+        _http_class: Callable[..., HttpT]
 
     def __init__(
         self,
@@ -96,15 +98,17 @@ class _ClientBase(Generic[HttpT, TransportT, SleepT, SenderT]):
         )
         # A caller's own httpx client is theirs to close; one made here is ours.
         self._owns_http = self._owns(http_client)
+        timeout = self._options.timeout
         self._http: HttpT = (
-            self._new_http(transport, self._options.timeout) if http_client is None else http_client
+            self._http_class(
+                transport=transport, headers=FIXED_HEADERS, timeout=timeout, limits=DEFAULT_LIMITS
+            )
+            if http_client is None
+            else http_client
         )
         self._auth = auth
         self._sleep: SleepT = self._default_sleep() if sleep is None else sleep
         self._bind()
-
-    def _new_http(self, transport: TransportT | None, timeout: httpx.Timeout) -> HttpT:
-        raise NotImplementedError
 
     def _owns(self, http_client: HttpT | None) -> bool:
         return http_client is None
@@ -116,9 +120,8 @@ class _ClientBase(Generic[HttpT, TransportT, SleepT, SenderT]):
         raise NotImplementedError
 
     def _bind(self) -> None:
-        # The resources import the operations and the request table: loading them with
-        # the first client, not with the package, keeps `import sendcloud_integrations`
-        # cheap (issue #10).
+        # The resources import the operations and the request table: loaded with the first
+        # client, not with the package, `import sendcloud_integrations` stays cheap (#10).
         from ._resources import resource_groups
 
         (
@@ -223,12 +226,7 @@ class Client(_ClientBase[httpx.Client, httpx.BaseTransport, Callable[[float], No
     shop_order_statuses: _groups.ShopOrderStatuses[_groups.SyncSender]
     status_mapping: _groups.StatusMappings[_groups.SyncSender]
 
-    def _new_http(
-        self, transport: httpx.BaseTransport | None, timeout: httpx.Timeout
-    ) -> httpx.Client:
-        return httpx.Client(
-            transport=transport, headers=FIXED_HEADERS, timeout=timeout, limits=DEFAULT_LIMITS
-        )
+    _http_class = httpx.Client
 
     def _default_sleep(self) -> Callable[[float], None]:
         return time.sleep
@@ -253,12 +251,7 @@ class Client(_ClientBase[httpx.Client, httpx.BaseTransport, Callable[[float], No
 
 
 class AsyncClient(
-    _ClientBase[
-        httpx.AsyncClient,
-        httpx.AsyncBaseTransport,
-        Callable[[float], Awaitable[None]],
-        AsyncSender,
-    ]
+    _ClientBase[httpx.AsyncClient, httpx.AsyncBaseTransport, _AsyncSleep, AsyncSender]
 ):
     """The async client: ``async with sc.AsyncClient(...) as client``; takes Client's arguments.
 
@@ -275,14 +268,9 @@ class AsyncClient(
     shop_order_statuses: _groups.ShopOrderStatuses[_groups.AsyncSender]
     status_mapping: _groups.StatusMappings[_groups.AsyncSender]
 
-    def _new_http(
-        self, transport: httpx.AsyncBaseTransport | None, timeout: httpx.Timeout
-    ) -> httpx.AsyncClient:
-        return httpx.AsyncClient(
-            transport=transport, headers=FIXED_HEADERS, timeout=timeout, limits=DEFAULT_LIMITS
-        )
+    _http_class = httpx.AsyncClient
 
-    def _default_sleep(self) -> Callable[[float], Awaitable[None]]:
+    def _default_sleep(self) -> _AsyncSleep:
         import anyio  # with the first async client: most programs are sync
 
         return anyio.sleep
