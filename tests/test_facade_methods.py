@@ -52,7 +52,7 @@ METHODS = [
     (group, name)
     for group, cls in CLASSES.items()
     for name, member in vars(cls).items()
-    if isinstance(member, _facade_method.Operation | _facade_method.Listing)
+    if isinstance(member, _facade_method.FacadeMethod)
 ]
 METHOD_IDS = [f"{group}.{name}" for group, name in METHODS]
 

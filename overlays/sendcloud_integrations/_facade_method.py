@@ -1,18 +1,17 @@
 """A facade method is declared once, by the function that builds its call.
 
 The declaration (``@operation_method`` on a builder in ``_resources``) holds the public
-signature, the docstring and the operationIds. Read on a resource bound to a
-SyncSender it is a plain function that sends the call; on one bound to an
-AsyncSender, an ``async def`` that awaits it. Nothing else knows sync from async, so
-the two clients' methods cannot drift apart (issue #16: one source, instead of
-an unasync twin checked in lint).
+signature, the docstring and the operationIds. Read on a resource over a
+SyncSender it is a plain function that sends the call; on one over an AsyncSender,
+an ``async def`` that awaits it. Nothing else knows sync from async, so the two
+clients' methods cannot drift apart (issue #16: one source, instead of an unasync
+twin checked in lint).
 
 Typing follows the same single source: ``__get__`` is overloaded on the resource's
 sender, and the builder's ParamSpec keeps every parameter's name, kind and type
 (``**query: Unpack[...]`` included) for mypy and pyright. The bound function is
-kept in the resource's ``__dict__`` (these are non-data descriptors), so only the
-first read of ``client.integrations.get`` pays for binding; later calls go
-straight to it.
+kept in the resource's ``__dict__`` (a non-data descriptor), so only the first
+read of ``client.integrations.get`` pays for binding; later calls go straight to it.
 """
 
 from __future__ import annotations
@@ -29,7 +28,10 @@ if TYPE_CHECKING:
 S = TypeVar("S", SyncSender, AsyncSender)
 P = ParamSpec("P")
 T = TypeVar("T")
-R = TypeVar("R")
+SyncR = TypeVar("SyncR")
+AsyncR = TypeVar("AsyncR")
+# How a declaration becomes a resource's method: (builder, resource) -> (method, return annotation).
+Binder = Callable[[Callable[..., Any], "Resource[Any]"], tuple[Callable[..., Any], str]]
 
 
 class Resource(Generic[S]):
@@ -39,11 +41,11 @@ class Resource(Generic[S]):
         self._sender: S = sender
 
 
-class _Declared(Generic[P, R]):
-    """What both kinds of facade method share: the builder, its presentation, the cache."""
+class FacadeMethod(Generic[P, SyncR, AsyncR]):
+    """One declared method: ``SyncR`` on the sync client, ``AsyncR`` on the async one."""
 
-    def __init__(self, build: Callable[Concatenate[Resource[Any], P], R]) -> None:
-        self._build = build
+    def __init__(self, build: Callable[Concatenate[Resource[Any], P], Any], bind: Binder) -> None:
+        self._build, self._bind = build, bind
         self.__doc__ = build.__doc__
         self.__wrapped__ = build
         self.__sendcloud_operations__: tuple[str, ...] = getattr(
@@ -57,6 +59,32 @@ class _Declared(Generic[P, R]):
     def __set_name__(self, owner: type[Any], name: str) -> None:
         self._name = name
         self._qualname = f"{owner.__qualname__}.{name}"
+
+    @overload
+    def __get__(self, resource: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(
+        self, resource: Resource[SyncSender], owner: type[Any] | None = None
+    ) -> Callable[P, SyncR]: ...
+    @overload
+    def __get__(
+        self, resource: Resource[AsyncSender], owner: type[Any] | None = None
+    ) -> Callable[P, AsyncR]: ...
+    def __get__(self, resource: Resource[Any] | None, owner: type[Any] | None = None) -> Any:
+        if resource is None:
+            return self
+        method, returns = self._bind(self._build, resource)
+        annotations, signature = self._presentation(returns)
+        method.__name__ = self._name
+        method.__qualname__ = self._qualname
+        method.__module__ = self._build.__module__
+        method.__doc__ = self._build.__doc__
+        method.__wrapped__ = self._build  # type: ignore[attr-defined]
+        method.__signature__ = signature  # type: ignore[attr-defined]
+        method.__annotations__ = annotations
+        method.__sendcloud_operations__ = self.__sendcloud_operations__  # type: ignore[attr-defined]
+        vars(resource)[self._name] = method  # later reads skip __get__
+        return method
 
     def _presentation(self, returns: str) -> tuple[dict[str, Any], inspect.Signature]:
         """The bound method's annotations and signature: the builder's, without ``self``.
@@ -75,97 +103,57 @@ class _Declared(Generic[P, R]):
             self._presented[returns] = annotations, signature
         return self._presented[returns]
 
-    def _bound(self, resource: Resource[Any], method: Callable[..., Any], returns: str) -> Any:
-        annotations, signature = self._presentation(returns)
-        method.__name__ = self._name
-        method.__qualname__ = self._qualname
-        method.__module__ = self._build.__module__
-        method.__doc__ = self._build.__doc__
-        method.__wrapped__ = self._build  # type: ignore[attr-defined]
-        method.__signature__ = signature  # type: ignore[attr-defined]
-        method.__annotations__ = annotations
-        method.__sendcloud_operations__ = self.__sendcloud_operations__  # type: ignore[attr-defined]
-        vars(resource)[self._name] = method  # later reads skip __get__
-        return method
+
+def _send_call(
+    build: Callable[..., Any], resource: Resource[Any]
+) -> tuple[Callable[..., Any], str]:
+    # The builder is annotated `-> Call[X]`; the method returns (or awaits to) X.
+    built = build.__annotations__["return"]
+    if not (isinstance(built, str) and built.startswith("Call[") and built.endswith("]")):
+        raise TypeError(f"{build.__qualname__} must be annotated -> Call[...], got {built!r}")
+    returns = built[len("Call[") : -1]
+    sender = resource._sender
+    if isinstance(sender, AsyncSender):
+        send_async = sender.send
+
+        async def method(*args: Any, **kwargs: Any) -> Any:
+            return await send_async(build(resource, *args, **kwargs))
+
+        return method, returns
+    send = sender.send
+
+    def sync_method(*args: Any, **kwargs: Any) -> Any:
+        return send(build(resource, *args, **kwargs))
+
+    return sync_method, returns
 
 
-class Operation(_Declared[P, Call[T]]):
-    """A method that sends one call and returns its parsed result (or awaits it)."""
+def _paginate(build: Callable[..., Any], resource: Resource[Any]) -> tuple[Callable[..., Any], str]:
+    from . import _pagination  # with the first listing: it imports the log model
 
-    def _returns(self) -> str:
-        # The builder is annotated `-> Call[X]`; the method returns (or awaits to) X.
-        built = self._build.__annotations__["return"]
-        if not (isinstance(built, str) and built.startswith("Call[") and built.endswith("]")):
-            raise TypeError(f"{self._qualname} must be annotated -> Call[...], got {built!r}")
-        return built[len("Call[") : -1]
+    sender = resource._sender
+    paginator: Any = (
+        _pagination.AsyncLogPaginator
+        if isinstance(sender, AsyncSender)
+        else _pagination.LogPaginator
+    )
 
-    @overload
-    def __get__(self, resource: None, owner: type[Any]) -> Self: ...
-    @overload
-    def __get__(
-        self, resource: Resource[SyncSender], owner: type[Any] | None = None
-    ) -> Callable[P, T]: ...
-    @overload
-    def __get__(
-        self, resource: Resource[AsyncSender], owner: type[Any] | None = None
-    ) -> Callable[P, Coroutine[Any, Any, T]]: ...
-    def __get__(self, resource: Resource[Any] | None, owner: type[Any] | None = None) -> Any:
-        if resource is None:
-            return self
-        sender, build = resource._sender, self._build
-        if isinstance(sender, AsyncSender):
-            send_async = sender.send
+    def method(*args: Any, **kwargs: Any) -> Any:
+        # Returned at once on both clients: nothing is sent until iteration.
+        return paginator(sender, *build(resource, *args, **kwargs))
 
-            async def method(*args: Any, **kwargs: Any) -> Any:
-                return await send_async(build(resource, *args, **kwargs))
-
-            return self._bound(resource, method, self._returns())
-        send = sender.send
-
-        def sync_method(*args: Any, **kwargs: Any) -> Any:
-            return send(build(resource, *args, **kwargs))
-
-        return self._bound(resource, sync_method, self._returns())
+    return method, f"_pagination.{paginator.__name__}"
 
 
-class Listing(_Declared[P, "tuple[_Query, Extras]"]):
-    """A method that returns a lazy paginator at once, on both clients (nothing sent yet)."""
-
-    @overload
-    def __get__(self, resource: None, owner: type[Any]) -> Self: ...
-    @overload
-    def __get__(
-        self, resource: Resource[SyncSender], owner: type[Any] | None = None
-    ) -> Callable[P, LogPaginator]: ...
-    @overload
-    def __get__(
-        self, resource: Resource[AsyncSender], owner: type[Any] | None = None
-    ) -> Callable[P, AsyncLogPaginator]: ...
-    def __get__(self, resource: Resource[Any] | None, owner: type[Any] | None = None) -> Any:
-        if resource is None:
-            return self
-        from . import _pagination  # with the first listing: it imports the log model
-
-        sender, build = resource._sender, self._build
-        paginator: Any = (
-            _pagination.AsyncLogPaginator
-            if isinstance(sender, AsyncSender)
-            else _pagination.LogPaginator
-        )
-
-        def method(*args: Any, **kwargs: Any) -> Any:
-            return paginator(sender, *build(resource, *args, **kwargs))
-
-        return self._bound(resource, method, f"_pagination.{paginator.__name__}")
-
-
-def operation_method(build: Callable[Concatenate[Resource[Any], P], Call[T]]) -> Operation[P, T]:
-    """Declare a facade method by the builder of its call (see the module docstring)."""
-    return Operation(build)
+def operation_method(
+    build: Callable[Concatenate[Resource[Any], P], Call[T]],
+) -> FacadeMethod[P, T, Coroutine[Any, Any, T]]:
+    """Declare a method that sends the call its builder makes (see the module docstring)."""
+    return FacadeMethod(build, _send_call)
 
 
 def listing_method(
     build: Callable[Concatenate[Resource[Any], P], tuple[_Query, Extras]],
-) -> Listing[P]:
-    """Declare a paginated facade method by the builder of its query."""
-    return Listing(build)
+) -> FacadeMethod[P, LogPaginator, AsyncLogPaginator]:
+    """Declare a method that returns a lazy log paginator over the query its builder makes."""
+    return FacadeMethod(build, _paginate)
