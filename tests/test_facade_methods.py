@@ -187,3 +187,16 @@ def test_resources_import_no_models_fields_or_pagination() -> None:
         [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT
     )
     assert json.loads(done.stdout) == []
+
+
+def test_a_wrong_call_fails_when_made_on_both_clients(
+    clients: tuple[sc.Client, sc.AsyncClient],
+) -> None:
+    """A call the signature refuses raises TypeError at once, even before any await."""
+    for client in clients:
+        with pytest.raises(TypeError, match=r"^Integrations\.get\(\) missing 1 required"):
+            client.integrations.get()  # type: ignore[call-arg]
+        with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
+            client.status_mapping.get(1, colour="red")  # type: ignore[call-arg]
+        with pytest.raises(TypeError, match="takes from 0 to 1 positional"):
+            client.exception_logs.list(1, 2)  # type: ignore[misc]

@@ -16,6 +16,7 @@ read of ``client.integrations.get`` pays for binding; later calls go straight to
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Self, TypeVar, overload
@@ -30,8 +31,10 @@ P = ParamSpec("P")
 T = TypeVar("T")
 SyncR = TypeVar("SyncR")
 AsyncR = TypeVar("AsyncR")
-# How a declaration becomes a resource's method: (builder, resource) -> (method, return annotation).
-Binder = Callable[[Callable[..., Any], "Resource[Any]"], tuple[Callable[..., Any], str]]
+# What a resource's method does with the built call (send it, or page over it), whether
+# it awaits that, and its return annotation.
+Binding = tuple[Callable[[Any], Any], bool, str]
+Binder = Callable[[Callable[..., Any], "Resource[Any]"], Binding]
 
 
 class Resource(Generic[S]):
@@ -53,6 +56,8 @@ class FacadeMethod(Generic[P, SyncR, AsyncR]):
         )
         self._name = build.__name__
         self._qualname = build.__qualname__
+        # Compiled once per declaration and colour (awaited or not), shared by every client.
+        self._makers: dict[bool, Callable[..., Callable[..., Any]]] = {}
         # By return annotation (a listing's differs between the clients).
         self._presented: dict[str, tuple[dict[str, Any], inspect.Signature]] = {}
 
@@ -73,7 +78,10 @@ class FacadeMethod(Generic[P, SyncR, AsyncR]):
     def __get__(self, resource: Resource[Any] | None, owner: type[Any] | None = None) -> Any:
         if resource is None:
             return self
-        method, returns = self._bind(self._build, resource)
+        finish, awaited, returns = self._bind(self._build, resource)
+        if awaited not in self._makers:
+            self._makers[awaited] = _wrapper_maker(self._build, awaited)
+        method = self._makers[awaited](finish, self._build, resource)
         annotations, signature = self._presentation(returns)
         method.__name__ = self._name
         method.__qualname__ = self._qualname
@@ -104,31 +112,16 @@ class FacadeMethod(Generic[P, SyncR, AsyncR]):
         return self._presented[returns]
 
 
-def _send_call(
-    build: Callable[..., Any], resource: Resource[Any]
-) -> tuple[Callable[..., Any], str]:
+def _send_call(build: Callable[..., Any], resource: Resource[Any]) -> Binding:
     # The builder is annotated `-> Call[X]`; the method returns (or awaits to) X.
     built = build.__annotations__["return"]
     if not (isinstance(built, str) and built.startswith("Call[") and built.endswith("]")):
         raise TypeError(f"{build.__qualname__} must be annotated -> Call[...], got {built!r}")
-    returns = built[len("Call[") : -1]
     sender = resource._sender
-    if isinstance(sender, AsyncSender):
-        send_async = sender.send
-
-        async def method(*args: Any, **kwargs: Any) -> Any:
-            return await send_async(build(resource, *args, **kwargs))
-
-        return method, returns
-    send = sender.send
-
-    def sync_method(*args: Any, **kwargs: Any) -> Any:
-        return send(build(resource, *args, **kwargs))
-
-    return sync_method, returns
+    return sender.send, isinstance(sender, AsyncSender), built[len("Call[") : -1]
 
 
-def _paginate(build: Callable[..., Any], resource: Resource[Any]) -> tuple[Callable[..., Any], str]:
+def _paginate(build: Callable[..., Any], resource: Resource[Any]) -> Binding:
     from . import _pagination  # with the first listing: it imports the log model
 
     sender = resource._sender
@@ -138,11 +131,49 @@ def _paginate(build: Callable[..., Any], resource: Resource[Any]) -> tuple[Calla
         else _pagination.LogPaginator
     )
 
-    def method(*args: Any, **kwargs: Any) -> Any:
-        # Returned at once on both clients: nothing is sent until iteration.
-        return paginator(sender, *build(resource, *args, **kwargs))
+    def paginate(built: tuple[Any, ...]) -> Any:
+        return paginator(sender, *built)  # at once on both clients: sent when iterated
 
-    return method, f"_pagination.{paginator.__name__}"
+    return paginate, False, f"_pagination.{paginator.__name__}"
+
+
+def _wrapper_maker(build: Callable[..., Any], awaited: bool) -> Callable[..., Callable[..., Any]]:
+    """``maker(finish, build, resource)``: a wrapper with the builder's own parameters.
+
+    Compiled from text, as dataclasses writes ``__init__``: a wrong call then fails as
+    the builder itself would, when made (before any await), and a call pays no
+    ``*args, **kwargs`` repacking. The text holds only the builder's parameter names;
+    the defaults are passed in as objects.
+    """
+    parameters = list(inspect.signature(build).parameters.values())[1:]  # after self
+    declared: list[str] = []
+    passed: list[str] = []
+    values: list[object] = []
+    star = False
+    for p in parameters:
+        if p.name.startswith("_") or p.kind is p.POSITIONAL_ONLY:
+            raise TypeError(f"{build.__qualname__}: parameter {p.name} cannot be forwarded")
+        default = ""
+        if p.default is not p.empty:
+            default = f"=_default{len(values)}"
+            values.append(p.default)
+        if p.kind is p.KEYWORD_ONLY and not star:
+            declared.append("*")
+        star = star or p.kind in (p.KEYWORD_ONLY, p.VAR_POSITIONAL)
+        prefix = "*" if p.kind is p.VAR_POSITIONAL else "**" if p.kind is p.VAR_KEYWORD else ""
+        declared.append(f"{prefix}{p.name}{default}")
+        passed.append(f"{p.name}={p.name}" if p.kind is p.KEYWORD_ONLY else prefix + p.name)
+    made = [*(f"_default{i}" for i in range(len(values))), "_finish", "_build", "_resource"]
+    result = f"_finish(_build(_resource, {', '.join(passed)}))"
+    source = (
+        f"def make({', '.join(made)}):\n"
+        f"    {'async def' if awaited else 'def'} method({', '.join(declared)}):\n"
+        f"        return {'await ' if awaited else ''}{result}\n"
+        "    return method\n"
+    )
+    namespace: dict[str, Any] = {}
+    exec(compile(source, f"<facade method {build.__qualname__}>", "exec"), namespace)
+    return functools.partial(namespace["make"], *values)
 
 
 def operation_method(
