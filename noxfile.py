@@ -134,15 +134,6 @@ def lint(session: nox.Session) -> None:
     paths = ["overlays", "tests", "tools", "noxfile.py"]
     session.run("ruff", "check", *paths)
     session.run("ruff", "format", "--check", *paths)
-    # The sync resources are written from the async source: stale means drift.
-    session.run("python", "tools/unasync.py", "check")
-
-
-@nox.session(python=PYTHON)
-def unasync(session: nox.Session) -> None:
-    """Rewrite the sync modules (_resources.py) from their async source (tools/unasync.py)."""
-    session.install(RUFF_PIN)
-    session.run("python", "tools/unasync.py", "write")
 
 
 # actionlint and zizmor check the workflows; both come from PyPI as wheels. Upstream's

@@ -9,26 +9,24 @@ from typing import Any
 import httpx
 import pytest
 import sendcloud_integrations as sc
-from sendcloud_integrations import _async_resources, _resources
+from sendcloud_integrations import _resources
+from sendcloud_integrations._sender import AsyncSender, SyncSender
 
 from ._client_harness import MODES, Harness, Recorder, json_response
 
 pytestmark = pytest.mark.anyio
 
 GROUPS = ("integrations", "exception_logs", "shop_order_statuses", "status_mapping")
+GROUP_CLASSES = (
+    _resources.Integrations,
+    _resources.ExceptionLogs,
+    _resources.ShopOrderStatuses,
+    _resources.StatusMappings,
+)
+# One class per group serves both clients, parametrised by the client's sender.
+SENDERS: dict[type[Any], type[Any]] = {sc.Client: SyncSender, sc.AsyncClient: AsyncSender}
 EXPECTED_TYPES = {
-    sc.Client: (
-        _resources.Integrations,
-        _resources.ExceptionLogs,
-        _resources.ShopOrderStatuses,
-        _resources.StatusMappings,
-    ),
-    sc.AsyncClient: (
-        _async_resources.AsyncIntegrations,
-        _async_resources.AsyncExceptionLogs,
-        _async_resources.AsyncShopOrderStatuses,
-        _async_resources.AsyncStatusMappings,
-    ),
+    cls: tuple(group[sender] for group in GROUP_CLASSES) for cls, sender in SENDERS.items()
 }
 
 
@@ -43,9 +41,8 @@ def test_resource_attributes_are_declared_on_the_class(cls: type[Any]) -> None:
     # Strings (postponed evaluation): resolving them imports the resources, which the
     # package otherwise loads only with the first client.
     expected = dict(zip(GROUPS, EXPECTED_TYPES[cls], strict=True))
-    assert {name: hint.rsplit(".", 1)[-1] for name, hint in cls.__annotations__.items()} == {
-        name: group.__name__ for name, group in expected.items()
-    }
+    assert list(cls.__annotations__) == list(GROUPS)
+    assert all(isinstance(hint, str) for hint in cls.__annotations__.values())
     assert typing.get_type_hints(cls) == expected
 
 
@@ -62,7 +59,9 @@ async def test_bound_resources_have_the_declared_types(h: Harness) -> None:
     client = h.client(Recorder([httpx.Response(204)]))
     cls = type(client)
     for name, expected in zip(GROUPS, EXPECTED_TYPES[cls], strict=True):
-        assert type(getattr(client, name)) is expected
+        group = getattr(client, name)
+        assert type(group) is typing.get_origin(expected)
+        assert type(group._sender) is SENDERS[cls]
     await h.close(client)
 
 

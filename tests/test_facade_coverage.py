@@ -19,7 +19,6 @@ from typing import Any
 import httpx
 import pytest
 import sendcloud_integrations as sc
-import unasync  # tools/, on sys.path by conftest.py
 from sendcloud_integrations.testing._spec_reader import SpecView
 
 from .conftest import ROOT
@@ -47,20 +46,20 @@ def facade_clients() -> Iterator[dict[str, Any]]:
 
 
 def facade_methods(client: Any, label: str) -> dict[str, Callable[..., Any]]:
-    """``label.resource.method`` -> method, for each method tagged with operations."""
+    """``label.resource.method`` -> method as the client binds it, for each tagged method."""
     found: dict[str, Callable[..., Any]] = {}
     for resource_name in RESOURCES:
         resource = getattr(client, resource_name)
-        for name, member in inspect.getmembers(type(resource), inspect.isfunction):
-            if hasattr(member, "__sendcloud_operations__"):
+        for name in dir(type(resource)):
+            member = getattr(resource, name)
+            if not name.startswith("_") and hasattr(member, "__sendcloud_operations__"):
                 found[f"{label}.{resource_name}.{name}"] = member
     return found
 
 
 def _source(obj: Any) -> str:
-    path = Path(inspect.getsourcefile(obj) or "?").resolve()
-    # A file tools/unasync.py writes is changed through its async source.
-    path = {target: source for source, target in unasync.PAIRS}.get(path, path)
+    # A bound facade method wraps the declaration in _resources.py: that is what to change.
+    path = Path(inspect.getsourcefile(inspect.unwrap(obj)) or "?").resolve()
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 

@@ -134,7 +134,7 @@ def test_pagination_classes_are_public_whichever_import_loads_them() -> None:
     """Loaded through a client (not through ``sc.X``), paginator classes still say ``sc``."""
     modules = _fresh(
         "import sys, json, sendcloud_integrations as sc\n"
-        "sc.Client()\n"
+        "sc.Client().exception_logs.list()\n"
         "p = sys.modules['sendcloud_integrations._pagination']\n"
         "names = ('LogPage', 'LogPaginator', 'AsyncLogPaginator', 'PaginationError')\n"
         "print(json.dumps([getattr(p, n).__module__ for n in names]))"

@@ -181,8 +181,7 @@ if not _typing.TYPE_CHECKING:
 
     # What the clients' resource annotations name (see _client.py): get_type_hints
     # (sc.Client) imports the resources then, not `import sendcloud_integrations`.
-    _sync_groups = _OnFirstUse(f"{__name__}._resources")
-    _async_groups = _OnFirstUse(f"{__name__}._async_resources")
+    _groups = _OnFirstUse(f"{__name__}._resources")
 
     def __getattr__(name: str) -> object:
         home = _LAZY.get(name)

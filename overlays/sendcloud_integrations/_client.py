@@ -1,9 +1,9 @@
 """``sc.Client`` and ``sc.AsyncClient``: one httpx client each, resources on top.
 
-One constructor serves both (``_ClientBase.__init__``, generic over the httpx
-client, transport and sleep types); the subclasses add only what genuinely
-differs: which httpx client is made, which sender and resources are bound, and
-how the client is closed.
+One constructor and one binding of the resource groups serve both (``_ClientBase``,
+generic over the httpx client, transport, sleep and sender types); the subclasses
+add only what genuinely differs: which httpx client and sender are made, and how
+the client is closed.
 """
 
 from __future__ import annotations
@@ -30,14 +30,15 @@ from ._errors import ConfigurationError
 from ._sender import AsyncSender, CapturedResponses, SyncSender, capture_responses
 
 if TYPE_CHECKING:
-    # At run time the package defines these names as stand-ins that import the module
+    # At run time the package defines this name as a stand-in that imports the module
     # when typing.get_type_hints(sc.Client) asks: the resources load with the first client.
-    from . import _async_resources as _async_groups
-    from . import _resources as _sync_groups
+    from . import _resources as _groups
 
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 TransportT = TypeVar("TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
-SleepT = TypeVar("SleepT", Callable[[float], None], Callable[[float], Awaitable[None]])
+_AsyncSleep = Callable[[float], Awaitable[None]]
+SleepT = TypeVar("SleepT", Callable[[float], None], _AsyncSleep)
+SenderT = TypeVar("SenderT", SyncSender, AsyncSender)
 
 
 def _options(
@@ -66,7 +67,16 @@ def _options(
     )
 
 
-class _ClientBase(Generic[HttpT, TransportT, SleepT]):
+class _ClientBase(Generic[HttpT, TransportT, SleepT, SenderT]):
+    if TYPE_CHECKING:
+        # Declared again on each client, where help() and get_type_hints() read them.
+        integrations: _groups.Integrations[SenderT]
+        exception_logs: _groups.ExceptionLogs[SenderT]
+        shop_order_statuses: _groups.ShopOrderStatuses[SenderT]
+        status_mapping: _groups.StatusMappings[SenderT]
+        # httpx.Client or httpx.AsyncClient; the transport's type is checked in __init__.
+        _http_class: Callable[..., HttpT]
+
     def __init__(
         self,
         *,
@@ -88,15 +98,17 @@ class _ClientBase(Generic[HttpT, TransportT, SleepT]):
         )
         # A caller's own httpx client is theirs to close; one made here is ours.
         self._owns_http = self._owns(http_client)
+        timeout = self._options.timeout
         self._http: HttpT = (
-            self._new_http(transport, self._options.timeout) if http_client is None else http_client
+            self._http_class(
+                transport=transport, headers=FIXED_HEADERS, timeout=timeout, limits=DEFAULT_LIMITS
+            )
+            if http_client is None
+            else http_client
         )
         self._auth = auth
         self._sleep: SleepT = self._default_sleep() if sleep is None else sleep
         self._bind()
-
-    def _new_http(self, transport: TransportT | None, timeout: httpx.Timeout) -> HttpT:
-        raise NotImplementedError
 
     def _owns(self, http_client: HttpT | None) -> bool:
         return http_client is None
@@ -104,8 +116,20 @@ class _ClientBase(Generic[HttpT, TransportT, SleepT]):
     def _default_sleep(self) -> SleepT:
         raise NotImplementedError
 
-    def _bind(self) -> None:
+    def _new_sender(self) -> SenderT:
         raise NotImplementedError
+
+    def _bind(self) -> None:
+        # The resources import the operations and the request table: loaded with the first
+        # client, not with the package, `import sendcloud_integrations` stays cheap (#10).
+        from ._resources import resource_groups
+
+        (
+            self.integrations,
+            self.exception_logs,
+            self.shop_order_statuses,
+            self.status_mapping,
+        ) = resource_groups(self._new_sender())
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> Self:
@@ -182,7 +206,7 @@ class _ClientBase(Generic[HttpT, TransportT, SleepT]):
         return f"{type(self).__name__}(base_url={self.base_url!r})"
 
 
-class Client(_ClientBase[httpx.Client, httpx.BaseTransport, Callable[[float], None]]):
+class Client(_ClientBase[httpx.Client, httpx.BaseTransport, Callable[[float], None], SyncSender]):
     """The synchronous client. Use it as a context manager, or call ``close()``.
 
     ``auth`` is an httpx.Auth such as ``sc.BasicAuth`` or ``sc.OAuth2ClientCredentials``.
@@ -197,34 +221,18 @@ class Client(_ClientBase[httpx.Client, httpx.BaseTransport, Callable[[float], No
     ``shop_order_statuses`` and ``status_mapping``.
     """
 
-    integrations: _sync_groups.Integrations
-    exception_logs: _sync_groups.ExceptionLogs
-    shop_order_statuses: _sync_groups.ShopOrderStatuses
-    status_mapping: _sync_groups.StatusMappings
+    integrations: _groups.Integrations[_groups.SyncSender]
+    exception_logs: _groups.ExceptionLogs[_groups.SyncSender]
+    shop_order_statuses: _groups.ShopOrderStatuses[_groups.SyncSender]
+    status_mapping: _groups.StatusMappings[_groups.SyncSender]
 
-    def _new_http(
-        self, transport: httpx.BaseTransport | None, timeout: httpx.Timeout
-    ) -> httpx.Client:
-        return httpx.Client(
-            transport=transport, headers=FIXED_HEADERS, timeout=timeout, limits=DEFAULT_LIMITS
-        )
+    _http_class = httpx.Client
 
     def _default_sleep(self) -> Callable[[float], None]:
         return time.sleep
 
-    def _bind(self) -> None:
-        # The resources import the generated models and operations (attrs and ~50
-        # modules): loading them with the first client, not with the package, keeps
-        # `import sendcloud_integrations` cheap (issue #10).
-        from ._resources import resource_groups
-
-        sender = SyncSender(self._http, self._auth, self._options, self._sleep)
-        (
-            self.integrations,
-            self.exception_logs,
-            self.shop_order_statuses,
-            self.status_mapping,
-        ) = resource_groups(sender)
+    def _new_sender(self) -> SyncSender:
+        return SyncSender(self._http, self._auth, self._options, self._sleep)
 
     def close(self) -> None:
         if self._owns_http:
@@ -243,7 +251,7 @@ class Client(_ClientBase[httpx.Client, httpx.BaseTransport, Callable[[float], No
 
 
 class AsyncClient(
-    _ClientBase[httpx.AsyncClient, httpx.AsyncBaseTransport, Callable[[float], Awaitable[None]]]
+    _ClientBase[httpx.AsyncClient, httpx.AsyncBaseTransport, _AsyncSleep, AsyncSender]
 ):
     """The async client: ``async with sc.AsyncClient(...) as client``; takes Client's arguments.
 
@@ -255,19 +263,14 @@ class AsyncClient(
     ``exception_logs``, ``shop_order_statuses`` and ``status_mapping``.
     """
 
-    integrations: _async_groups.AsyncIntegrations
-    exception_logs: _async_groups.AsyncExceptionLogs
-    shop_order_statuses: _async_groups.AsyncShopOrderStatuses
-    status_mapping: _async_groups.AsyncStatusMappings
+    integrations: _groups.Integrations[_groups.AsyncSender]
+    exception_logs: _groups.ExceptionLogs[_groups.AsyncSender]
+    shop_order_statuses: _groups.ShopOrderStatuses[_groups.AsyncSender]
+    status_mapping: _groups.StatusMappings[_groups.AsyncSender]
 
-    def _new_http(
-        self, transport: httpx.AsyncBaseTransport | None, timeout: httpx.Timeout
-    ) -> httpx.AsyncClient:
-        return httpx.AsyncClient(
-            transport=transport, headers=FIXED_HEADERS, timeout=timeout, limits=DEFAULT_LIMITS
-        )
+    _http_class = httpx.AsyncClient
 
-    def _default_sleep(self) -> Callable[[float], Awaitable[None]]:
+    def _default_sleep(self) -> _AsyncSleep:
         import anyio  # with the first async client: most programs are sync
 
         return anyio.sleep
@@ -278,16 +281,8 @@ class AsyncClient(
         # Made for this argument (`http_client=sc.DefaultAioHttpClient()`), so closed with us.
         return http_client is None or isinstance(http_client, DefaultAioHttpClient)
 
-    def _bind(self) -> None:
-        from ._async_resources import resource_groups  # on first use, as in Client._bind
-
-        sender = AsyncSender(self._http, self._auth, self._options, self._sleep)
-        (
-            self.integrations,
-            self.exception_logs,
-            self.shop_order_statuses,
-            self.status_mapping,
-        ) = resource_groups(sender)
+    def _new_sender(self) -> AsyncSender:
+        return AsyncSender(self._http, self._auth, self._options, self._sleep)
 
     async def aclose(self) -> None:
         if self._owns_http:

@@ -19,7 +19,7 @@ import re
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any
+from typing import Any, Generic, NoReturn, TypeVar
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import httpx
@@ -30,6 +30,8 @@ from . import _validation as v
 from ._errors import PaginationError, SendcloudError, resumable
 from ._public import present_as_public
 from ._sender import NO_EXTRAS, AsyncSender, Call, Extras, SyncSender, capture_and_check
+
+SenderT = TypeVar("SenderT", SyncSender, AsyncSender)
 
 DEFAULT_PAGE_SIZE = v.PAGE_SIZE_MAX
 # Longer next links are refused: a cursor is short, and servers refuse longer URLs anyway.
@@ -261,37 +263,54 @@ class _Walker:
         return resumable(exc, self.cursor)
 
 
-def _unsendable(exc: Exception) -> PaginationError:
-    # httpx refused to build the request for a next link that passed our checks.
-    return PaginationError(f"the server's next link is not a valid URL ({type(exc).__name__})")
+def _unsent(walker: _Walker, exc: Exception) -> NoReturn:
+    """Raise what a failed send means to the caller; a SendcloudError carries resume_cursor."""
+    if isinstance(exc, httpx.InvalidURL | UnicodeError):
+        # httpx refused to build the request for a next link that passed our checks.
+        name = type(exc).__name__
+        error = PaginationError(f"the server's next link is not a valid URL ({name})")
+        raise walker.failed(error) from None
+    if isinstance(exc, SendcloudError):
+        walker.failed(exc)  # the same object, now carrying resume_cursor
+    raise exc
 
 
-class LogPaginator:
-    """Iterate exception logs lazily: ``for log in ...``, or ``.pages()`` for pages."""
+class _Paginator(Generic[SenderT]):
+    """What both paginators share; each adds only its loop: send (or await), then yield."""
 
-    def __init__(self, sender: SyncSender, query: _Query, extras: Extras = NO_EXTRAS) -> None:
-        self._sender = sender
+    def __init__(self, sender: SenderT, query: _Query, extras: Extras = NO_EXTRAS) -> None:
+        self._sender: SenderT = sender
         self._query = query
         self._extras = extras
 
-    def pages(self) -> Iterator[LogPage]:
+    def _walker(self) -> _Walker | None:
+        """A new iteration's walk; None when limit=0 or max_pages=0 leave nothing to fetch."""
         if self._query.limit == 0 or self._query.max_pages == 0:
-            return
-        walker = _Walker(self._query, self._sender.options.base_url, self._extras)
-        while walker.call is not None:
+            return None
+        return _Walker(self._query, self._sender.options.base_url, self._extras)
+
+    def _page(self, walker: _Walker, response: httpx.Response) -> LogPage:
+        try:
+            return walker.page(capture_and_check(response, self._sender.options))
+        except SendcloudError as exc:
+            walker.failed(exc)
+            raise
+
+
+class LogPaginator(_Paginator[SyncSender]):
+    """Iterate exception logs lazily: ``for log in ...``, or ``.pages()`` for pages."""
+
+    def pages(self) -> Iterator[LogPage]:
+        walker = self._walker()
+        while walker is not None and (call := walker.call) is not None:
             try:
-                try:
-                    response = self._sender.send_raw(walker.call)
-                except (httpx.InvalidURL, UnicodeError) as exc:
-                    raise _unsendable(exc) from None
-                page = walker.page(capture_and_check(response, self._sender.options))
-            except SendcloudError as exc:
-                walker.failed(exc)  # the same object, now carrying resume_cursor
-                raise
-            yield page
-            # Drop our references before fetching the next page: a page the caller let go
+                response = self._sender.send_raw(call)
+            except Exception as exc:
+                _unsent(walker, exc)
+            yield self._page(walker, response)
+            # Drop our reference before fetching the next page: a page the caller let go
             # is then freed at once, instead of being moved into older GC generations.
-            del page, response
+            del response
 
     def __iter__(self) -> Iterator[IntegrationLog]:
         for page in self.pages():
@@ -299,30 +318,18 @@ class LogPaginator:
             del page  # as in pages(): not held while the next page is fetched
 
 
-class AsyncLogPaginator:
-    """The async twin: ``async for log in ...``, or ``.pages()``."""
-
-    def __init__(self, sender: AsyncSender, query: _Query, extras: Extras = NO_EXTRAS) -> None:
-        self._sender = sender
-        self._query = query
-        self._extras = extras
+class AsyncLogPaginator(_Paginator[AsyncSender]):
+    """Iterate exception logs lazily: ``async for log in ...``, or ``.pages()`` for pages."""
 
     async def pages(self) -> AsyncIterator[LogPage]:
-        if self._query.limit == 0 or self._query.max_pages == 0:
-            return
-        walker = _Walker(self._query, self._sender.options.base_url, self._extras)
-        while walker.call is not None:
+        walker = self._walker()
+        while walker is not None and (call := walker.call) is not None:
             try:
-                try:
-                    response = await self._sender.send_raw(walker.call)
-                except (httpx.InvalidURL, UnicodeError) as exc:
-                    raise _unsendable(exc) from None
-                page = walker.page(capture_and_check(response, self._sender.options))
-            except SendcloudError as exc:
-                walker.failed(exc)  # the same object, now carrying resume_cursor
-                raise
-            yield page
-            del page, response  # as in LogPaginator.pages()
+                response = await self._sender.send_raw(call)
+            except Exception as exc:
+                _unsent(walker, exc)
+            yield self._page(walker, response)
+            del response  # as in LogPaginator.pages()
 
     async def __aiter__(self) -> AsyncIterator[IntegrationLog]:
         async for page in self.pages():

@@ -32,7 +32,7 @@ def facade_methods() -> list[tuple[str, str]]:
         return [
             (resource, name)
             for resource in RESOURCES
-            for name, _ in inspect.getmembers(getattr(client, resource), inspect.ismethod)
+            for name, _ in inspect.getmembers(getattr(client, resource), inspect.isroutine)
             if not name.startswith("_")
         ]
 

@@ -140,6 +140,13 @@ async def async_calls(client: sc.AsyncClient) -> None:
         assert_type(await client.shop_order_statuses.list(7), list[sc.ShopOrderStatus])
         assert_type(await client.status_mapping.get(7), sc.StatusMapping)
         assert_type(client.with_options(retry_writes=True), sc.AsyncClient)
+        # One declaration serves both clients: every method, escape hatches included.
+        assert_type(await client.integrations.delete(1), None)
+        got = await client.integrations.get(1, extra_headers={"X-Trace": "1"}, timeout=5.0)
+        assert_type(got, sc.Integration)
+        assert_type(await client.status_mapping.set(7, {"READY_TO_SEND": None}), None)
+        assert_type(await client.shop_order_statuses.replace(7, statuses=[]), None)
+        assert_type(client.exception_logs.list(7, limit=5, cursor="c"), sc.AsyncLogPaginator)
 
 
 def rejected_sync(client: sc.Client, sandbox: Sandbox) -> None:
@@ -164,8 +171,17 @@ async def rejected_async(client: sc.AsyncClient) -> None:
     for _log in client.exception_logs.list():  # type: ignore[attr-defined]
         pass
     client.integrations.delete(7)  # type: ignore[unused-coroutine]
+    await client.integrations.get("7")  # type: ignore[arg-type]
+    await client.integrations.update(7, shop_nam="Shop")  # type: ignore[call-arg]
+    await client.status_mapping.set(7, {"READY_TO_SEND": 11})  # type: ignore[dict-item]
+    client.exception_logs.list(page_size="100")  # type: ignore[arg-type]
     async with sc.Client() as _client:  # type: ignore[attr-defined]
         pass
+
+
+async def sync_methods_are_not_awaitable(client: sc.Client) -> None:
+    await client.integrations.get(1)  # type: ignore[misc]
+    await client.exception_logs.list()  # type: ignore[misc]
 
 
 class _DictStore:
