@@ -66,11 +66,6 @@ def test_the_first_call_does_not_import_the_generated_client_module() -> None:
     assert loaded == [False, True]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs the resource classes of the twins branch (#16), which import models, "
-    "_fields and _pagination on use; remove this mark when they are merged",
-)
 def test_the_first_get_loads_no_other_operations_models_pagination_or_field_types() -> None:
     """A first ``integrations.get`` loads neither the paginator, the TypedDicts, nor log models."""
     loaded = _fresh(
