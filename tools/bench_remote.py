@@ -37,8 +37,9 @@ CONCURRENCY = (10, 50)
 CLIENTS = ("SDK, httpx backend", "SDK, aiohttp backend", "bare httpx", "bare httpx-aiohttp")
 
 
-def _canned() -> tuple[bench_server.Canned, str, str, str, str]:
-    """The sandbox's answers to the fan-out's requests, its Authorization, path prefix, keys."""
+def _canned() -> tuple[bench_server.Canned, str, str, str, str, str]:
+    """The sandbox's answers to the fan-out's requests, its origin, Authorization, path
+    prefix and keys."""
     sandbox = Sandbox(log_count=200)
     creds = sandbox.credentials
     auth = httpx.BasicAuth(creds.public_key, creds.secret_key)
@@ -53,7 +54,9 @@ def _canned() -> tuple[bench_server.Canned, str, str, str, str]:
             headers = [(k, v) for k, v in response.headers.items() if k != "content-length"]
             canned[prefix + path] = (response.status_code, headers, response.content)
     authorization = next(auth.auth_flow(httpx.Request("GET", sandbox.base_url))).headers
-    return canned, authorization["Authorization"], prefix, creds.public_key, creds.secret_key
+    origin = str(httpx.URL(sandbox.base_url).copy_with(raw_path=b"/"))[:-1]
+    keys = creds.public_key, creds.secret_key
+    return canned, origin, authorization["Authorization"], prefix, *keys
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -128,10 +131,10 @@ async def _fanout(
 
 
 def fanout(quick: bool) -> dict[str, Any]:
-    canned, authorization, prefix, public_key, secret_key = _canned()
+    canned, origin, authorization, prefix, public_key, secret_key = _canned()
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
-    args = (canned, authorization, LATENCY, queue)
+    args = (canned, origin, authorization, LATENCY, queue)
     server = ctx.Process(target=bench_server.serve, args=args, daemon=True)
     server.start()
     try:

@@ -67,22 +67,28 @@ class _Replay(asyncio.Protocol):
         self._transport = None
 
 
-def serve(canned: Canned, authorization: str, latency: float, queue: Any) -> None:
-    """Child process: answer ``canned`` after ``latency`` seconds; put the port on ``queue``."""
-    answers = {
-        target: _head(status, headers, len(body)) + body
-        for target, (status, headers, body) in canned.items()
-    }
-    json_type = [("Content-Type", "application/json")]
-    for status, body in ((401, b'{"errors": [{"code": "unauthorized"}]}'), (404, b"{}")):
-        answers.setdefault(str(status), _head(status, json_type, len(body)) + body)
+def serve(canned: Canned, origin: str, authorization: str, latency: float, queue: Any) -> None:
+    """Child process: answer ``canned`` after ``latency`` seconds; put the port on ``queue``.
+
+    Links in the answers that name ``origin`` (the sandbox's) are rewritten to this
+    server's, so a paginator may follow them as it would the real API's.
+    """
 
     async def main() -> None:
         loop = asyncio.get_running_loop()
+        answers: dict[str, bytes] = {}
         server = await loop.create_server(
             lambda: _Replay(answers, authorization.encode("latin-1"), latency), "127.0.0.1", 0
         )
-        queue.put(server.sockets[0].getsockname()[1])
+        port = server.sockets[0].getsockname()[1]
+        here = f"http://127.0.0.1:{port}"
+        for target, (status, headers, body) in canned.items():
+            headers = [(name, value.replace(origin, here)) for name, value in headers]
+            answers[target] = _head(status, headers, len(body)) + body
+        json_type = [("Content-Type", "application/json")]
+        for status, body in ((401, b'{"errors": [{"code": "unauthorized"}]}'), (404, b"{}")):
+            answers[str(status)] = _head(status, json_type, len(body)) + body
+        queue.put(port)
         await server.serve_forever()
 
     asyncio.run(main())
