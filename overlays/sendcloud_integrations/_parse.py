@@ -12,11 +12,15 @@ generated parser chokes on.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
+
+# The models package is lazy: each model loads when its name is first read, and
+# then sits in the package's namespace, so a parser's lookup costs one attribute
+# read and a program's first call loads that operation's models only (#17).
+from sendcloud_integrations_api import models
 from sendcloud_integrations_api.types import (
     DecodeError,
     Unset,
@@ -28,24 +32,11 @@ from sendcloud_integrations_api.types import (
 from ._errors import ResponseValidationError
 from ._jsonbody import BodyNotJSON, loads
 
-# Each parser imports its response model on first use: a program's first call then
-# loads the models of that operation only (issue #17, cold start).
 if TYPE_CHECKING:
     from sendcloud_integrations_api.models.integration import Integration
-    from sendcloud_integrations_api.models.integration_get_response import IntegrationGetResponse
     from sendcloud_integrations_api.models.integration_log import IntegrationLog
-    from sendcloud_integrations_api.models.integration_log_created_response import (
-        IntegrationLogCreatedResponse,
-    )
-    from sendcloud_integrations_api.models.integration_log_list_response import (
-        IntegrationLogListResponse,
-    )
     from sendcloud_integrations_api.models.shop_order_status import ShopOrderStatus
-    from sendcloud_integrations_api.models.shop_order_status_list_response import (
-        ShopOrderStatusListResponse,
-    )
     from sendcloud_integrations_api.models.status_mapping import StatusMapping
-    from sendcloud_integrations_api.models.status_mapping_response import StatusMappingResponse
 
 T = TypeVar("T")
 
@@ -70,49 +61,6 @@ def _model(response: httpx.Response, build: Callable[[Any, bool], T], doc: Any) 
         raise ResponseValidationError("nested too deeply", response) from None
 
 
-# The response models, imported on first use and then looked up in one step: an
-# import statement inside each parser would cost about a microsecond per call.
-@functools.cache
-def _integration_get_response() -> type[IntegrationGetResponse]:
-    from sendcloud_integrations_api.models.integration_get_response import IntegrationGetResponse
-
-    return IntegrationGetResponse
-
-
-@functools.cache
-def _integration_log_list_response() -> type[IntegrationLogListResponse]:
-    from sendcloud_integrations_api.models.integration_log_list_response import (
-        IntegrationLogListResponse,
-    )
-
-    return IntegrationLogListResponse
-
-
-@functools.cache
-def _integration_log_created_response() -> type[IntegrationLogCreatedResponse]:
-    from sendcloud_integrations_api.models.integration_log_created_response import (
-        IntegrationLogCreatedResponse,
-    )
-
-    return IntegrationLogCreatedResponse
-
-
-@functools.cache
-def _shop_order_status_list_response() -> type[ShopOrderStatusListResponse]:
-    from sendcloud_integrations_api.models.shop_order_status_list_response import (
-        ShopOrderStatusListResponse,
-    )
-
-    return ShopOrderStatusListResponse
-
-
-@functools.cache
-def _status_mapping_response() -> type[StatusMappingResponse]:
-    from sendcloud_integrations_api.models.status_mapping_response import StatusMappingResponse
-
-    return StatusMappingResponse
-
-
 def _required(value: T | Unset, response: httpx.Response, what: str) -> T:
     if isinstance(value, Unset):
         raise ResponseValidationError(
@@ -125,8 +73,6 @@ def _required(value: T | Unset, response: httpx.Response, what: str) -> T:
 
 
 def _integrations(doc: Any, owned: bool) -> list[Integration]:
-    from sendcloud_integrations_api.models.integration import Integration
-
     # `data` lacks `type: array` in the spec, so the generated list model keeps it raw;
     # check and build each item with the generated Integration model instead.
     if not isinstance(doc, dict):
@@ -140,9 +86,9 @@ def _integrations(doc: Any, owned: bool) -> list[Integration]:
         raise decode_mismatch("array", data, "data")
     items = cast("Sequence[Any]", data)
     try:
-        return [Integration._decode(item, True) for item in items]  # owned, as in _model
+        return [models.Integration._decode(item, True) for item in items]  # owned, as in _model
     except DecodeError as exc:
-        raise exc.within("data", failed_index(items, Integration.from_dict)) from None
+        raise exc.within("data", failed_index(items, models.Integration.from_dict)) from None
 
 
 def integration_list(response: httpx.Response) -> list[Integration]:
@@ -150,32 +96,27 @@ def integration_list(response: httpx.Response) -> list[Integration]:
 
 
 def integration(response: httpx.Response) -> Integration:
-
-    parsed = _model(response, _integration_get_response()._decode, _json(response))
+    parsed = _model(response, models.IntegrationGetResponse._decode, _json(response))
     return _required(parsed.data, response, "data")
 
 
 def log_list(response: httpx.Response) -> list[IntegrationLog]:
-
-    parsed = _model(response, _integration_log_list_response()._decode, _json(response))
+    parsed = _model(response, models.IntegrationLogListResponse._decode, _json(response))
     return _required(parsed.data, response, "data")
 
 
 def created_log(response: httpx.Response) -> IntegrationLog:
-
-    parsed = _model(response, _integration_log_created_response()._decode, _json(response))
+    parsed = _model(response, models.IntegrationLogCreatedResponse._decode, _json(response))
     return _required(parsed.data, response, "data")
 
 
 def shop_order_statuses(response: httpx.Response) -> list[ShopOrderStatus]:
-
-    parsed = _model(response, _shop_order_status_list_response()._decode, _json(response))
+    parsed = _model(response, models.ShopOrderStatusListResponse._decode, _json(response))
     return _required(parsed.data, response, "data")
 
 
 def status_mapping(response: httpx.Response) -> StatusMapping:
-
-    parsed = _model(response, _status_mapping_response()._decode, _json(response))
+    parsed = _model(response, models.StatusMappingResponse._decode, _json(response))
     return _required(parsed.data, response, "data")
 
 
