@@ -186,7 +186,7 @@ def facade_built_bodies(s: SpecView) -> list[str]:
     return problems
 
 
-@pin("_validation.py", "integration ids being integers >= 1 everywhere (check_id)")
+@pin("_scalar_checks.py", "integration ids being integers >= 1 everywhere (check_id)")
 def integration_ids(s: SpecView) -> list[str]:
     with_min = [ops.GET_INTEGRATION, ops.UPDATE_INTEGRATION, ops.DELETE_INTEGRATION]
     ids = {f"{o} path id": s.param_schema(o, "path", "id") for o in with_min}

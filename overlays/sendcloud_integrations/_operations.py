@@ -1,22 +1,15 @@
-"""One function per API operation: validate arguments, build the call.
+"""One function per API operation: check the facade's own arguments, build the call.
 
-Method, path, parameters and body constraints come from the generated request
-table (``_request_table``), so a change in the spec flows through regeneration.
-The sync and async resources share these functions and differ only in I/O.
-
-Order of a call: the facade's own arguments (ids), then the spec's constraints
-(unless ``validate_requests=False``), then the prose rules, then the escape
-hatches (``extra_query``, ``extra_body``) merged on top, then the JSON and URL
-length checks that hold whatever was merged.
+What is generic to every call (the spec's constraints, the escape hatches, the
+length checks, in that order) is in ``_call_building``; what stays here is what
+differs per operation: its path ids, its body's shape, its prose rules. The sync
+and async resources share these functions and differ only in I/O.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-from urllib.parse import quote
-
-import httpx
 
 if TYPE_CHECKING:
     from sendcloud_integrations_api.models.integration import Integration
@@ -28,8 +21,9 @@ from . import _parse
 from . import _request_table as table
 from . import _rules as prose
 from . import _validation as v
+from ._call_building import build_call, check_query
 from ._config import ClientOptions
-from ._escape_hatches import Body, Query, mapping_argument, query_value
+from ._escape_hatches import Body, Query
 from ._request_table import (
     CREATE_LOG,
     DELETE_INTEGRATION,
@@ -43,6 +37,7 @@ from ._request_table import (
     SET_MAPPING,
     UPDATE_INTEGRATION,
 )
+from ._scalar_checks import check_int
 from ._sender import NO_EXTRAS, Call, Extras
 
 __all__ = [
@@ -61,8 +56,6 @@ __all__ = [
 
 
 F = TypeVar("F", bound=Callable[..., Any])
-# The facade names the spec's path `id` after what it is.
-_PATH_ARGUMENT = {"id": "integration_id"}
 
 
 def operation(*operation_ids: str) -> Callable[[F], F]:
@@ -75,97 +68,10 @@ def operation(*operation_ids: str) -> Callable[[F], F]:
     return tag
 
 
-# --- building a call ------------------------------------------------------------------
-
-
-def _call(
-    op_id: str,
-    options: ClientOptions,
-    parse: Callable[[httpx.Response], Any],
-    *,
-    path: Mapping[str, Any] | None = None,
-    query: Mapping[str, Any] | None = None,
-    body: Mapping[str, Any] | None = None,
-    extra_body: Body | None = None,
-    call_extras: Extras = NO_EXTRAS,
-    rules: Callable[[dict[str, Any]], None] | None = None,
-) -> Call[Any]:
-    op = table.operation(op_id)
-    url = op["path"]
-    if path:
-        for name, param in table.params(op_id, "path").items():
-            value = path[name]
-            if options.validate_requests:
-                v.check_schema(_PATH_ARGUMENT.get(name, name), value, param["schema"])
-            # An int's digits never need quoting: skip quote() for the common path id.
-            text = str(value) if type(value) is int else quote(str(value), safe="")
-            url = url.replace(f"{{{name}}}", text)
-    params = _query(op_id, options, query) if query else _no_query(op_id, options)
-    json_body: dict[str, Any] | None = None
-    if body is not None:
-        json_body = _body(op_id, options, body, rules)
-    if extra_body is not None:
-        if op["body"] is None:
-            v.fail("extra_body", f"{op['method']} {op['path']} takes no request body")
-        json_body = {
-            **(json_body or {}),
-            **v.check_json("", mapping_argument("extra_body", extra_body)),
-        }
-    if params or call_extras.query:
-        v.check_query_length(url, {**params, **call_extras.query})
-    else:
-        v.check_query_length(url, params)
-    return Call(op["method"], url, parse, params, json_body, call_extras)
-
-
-def _no_query(op_id: str, options: ClientOptions) -> dict[str, Any]:
-    """The query of a call given none: empty, unless the spec requires a parameter."""
-    if options.validate_requests:
-        for name, param in table.params(op_id, "query").items():
-            if param["required"]:
-                v.fail(name, "is required")
-    return {}
-
-
-def _query(op_id: str, options: ClientOptions, given: Mapping[str, Any]) -> dict[str, Any]:
-    known = table.params(op_id, "query")
-    out: dict[str, Any] = {}
-    if options.validate_requests:
-        v.check_known(given, known)
-        for name, param in known.items():
-            if param["required"] and given.get(name) is None:
-                v.fail(name, "is required")
-    for name, value in given.items():
-        if value is None:
-            continue  # an optional parameter left out
-        if options.validate_requests:
-            out[name] = v.check_schema(name, value, known[name]["schema"])
-        else:
-            out[name] = query_value(name, value)
-    return out
-
-
-def _body(
-    op_id: str,
-    options: ClientOptions,
-    body: Mapping[str, Any],
-    rules: Callable[[dict[str, Any]], None] | None,
-) -> dict[str, Any]:
-    if not options.validate_requests:
-        checked: dict[str, Any] = v.check_json("", body)
-        return checked
-    schema = table.body_schema(op_id)
-    v.check_known(body, schema.get("properties") or {})
-    return v.check_body(body, schema, rules)
-
-
-# --- the operations -------------------------------------------------------------------
-
-
 def list_integrations(
     options: ClientOptions, query: Query, extra: Extras = NO_EXTRAS, extra_body: Body | None = None
 ) -> Call[list[Integration]]:
-    return _call(
+    return build_call(
         LIST_INTEGRATIONS,
         options,
         _parse.integration_list,
@@ -181,9 +87,9 @@ def get_integration(
     extra: Extras = NO_EXTRAS,
     extra_body: Body | None = None,
 ) -> Call[Integration]:
-    integration_id = v.check_int("integration_id", integration_id, minimum=1)
+    integration_id = check_int("integration_id", integration_id, minimum=1)
     path = {"id": integration_id}
-    return _call(
+    return build_call(
         GET_INTEGRATION,
         options,
         _parse.integration,
@@ -200,10 +106,10 @@ def update_integration(
     extra: Extras = NO_EXTRAS,
     extra_body: Body | None = None,
 ) -> Call[None]:
-    integration_id = v.check_int("integration_id", integration_id, minimum=1)
+    integration_id = check_int("integration_id", integration_id, minimum=1)
     if not fields and not extra_body:
         v.fail("fields", "give at least one field to update")
-    return _call(
+    return build_call(
         UPDATE_INTEGRATION,
         options,
         _parse.no_content,
@@ -221,9 +127,9 @@ def delete_integration(
     extra: Extras = NO_EXTRAS,
     extra_body: Body | None = None,
 ) -> Call[None]:
-    integration_id = v.check_int("integration_id", integration_id, minimum=1)
+    integration_id = check_int("integration_id", integration_id, minimum=1)
     path = {"id": integration_id}
-    return _call(
+    return build_call(
         DELETE_INTEGRATION,
         options,
         _parse.no_content,
@@ -240,8 +146,8 @@ def create_log(
     extra: Extras = NO_EXTRAS,
     extra_body: Body | None = None,
 ) -> Call[IntegrationLog]:
-    integration_id = v.check_int("integration_id", integration_id, minimum=1)
-    return _call(
+    integration_id = check_int("integration_id", integration_id, minimum=1)
+    return build_call(
         CREATE_LOG,
         options,
         _parse.created_log,
@@ -267,7 +173,7 @@ def log_list_extras(
     own = {k: val for k, val in query.items() if k in paginator} if query else {}
     rest = {k: val for k, val in query.items() if k not in paginator} if query else {}
     if rest:
-        checked = _query(LIST_ALL_LOGS, options, rest)
+        checked = check_query(LIST_ALL_LOGS, options, rest)
         extra = Extras(extra.headers, {**checked, **extra.query}, extra.timeout)
     v.check_query_length(table.operation(LIST_ALL_LOGS)["path"], {**own, **extra.query})
     return own, extra
@@ -280,9 +186,9 @@ def list_statuses(
     extra: Extras = NO_EXTRAS,
     extra_body: Body | None = None,
 ) -> Call[list[ShopOrderStatus]]:
-    integration_id = v.check_int("integration_id", integration_id, minimum=1)
+    integration_id = check_int("integration_id", integration_id, minimum=1)
     given = {"integration_id": integration_id, **query}
-    return _call(
+    return build_call(
         GET_STATUSES,
         options,
         _parse.shop_order_statuses,
@@ -299,13 +205,13 @@ def replace_statuses(
     extra: Extras = NO_EXTRAS,
     extra_body: Body | None = None,
 ) -> Call[None]:
-    integration_id = v.check_int("integration_id", integration_id, minimum=1)
+    integration_id = check_int("integration_id", integration_id, minimum=1)
 
     def rules(body: dict[str, Any]) -> None:
         prose.rule_unique_external_ids(body["statuses"])
         prose.rule_one_translation_per_language(body["statuses"])
 
-    return _call(
+    return build_call(
         REPLACE_STATUSES,
         options,
         _parse.no_content,
@@ -322,9 +228,9 @@ def get_mapping(
     extra: Extras = NO_EXTRAS,
     extra_body: Body | None = None,
 ) -> Call[StatusMapping]:
-    integration_id = v.check_int("integration_id", integration_id, minimum=1)
+    integration_id = check_int("integration_id", integration_id, minimum=1)
     query = {"integration_id": integration_id}
-    return _call(
+    return build_call(
         GET_MAPPING,
         options,
         _parse.status_mapping,
@@ -341,7 +247,7 @@ def set_mapping(
     extra: Extras = NO_EXTRAS,
     extra_body: Body | None = None,
 ) -> Call[None]:
-    integration_id = v.check_int("integration_id", integration_id, minimum=1)
+    integration_id = check_int("integration_id", integration_id, minimum=1)
     if options.validate_requests:
         item = table.body_schema(SET_MAPPING, "mapping", "[]")
         entries: object = prose.rule_every_status_category_once(mapping, item)
@@ -351,7 +257,7 @@ def set_mapping(
         entries = [{"status_category": k, "external_id": e} for k, e in pairs]
     else:
         entries = mapping
-    return _call(
+    return build_call(
         SET_MAPPING,
         options,
         _parse.no_content,

@@ -1,26 +1,23 @@
 """Cursor pagination of exception logs, following the RFC 8288 ``Link`` header.
 
 Lazy: nothing is sent before iteration starts, and only the current page is
-held. A next link is followed only on the client's own origin (credentials
-never go elsewhere), and a link seen before stops iteration with an error
-instead of spinning (the same URL, a cursor that does not advance, or the same
-page twice in a row); ``max_pages`` is a hard stop. Relation types are matched
-per RFC 8288 (case-insensitive, space-separated). A malformed link raises
-PaginationError. When a page fails for good, the error carries ``resume_cursor``
-(see PaginationError): pass it as ``cursor=`` to continue with no gap and no
-duplicate.
+held. A next link is followed only once _links.py finds it safe (well-formed,
+on the client's own origin), and a link seen before stops iteration with an
+error instead of spinning (the same URL, a cursor that does not advance, or the
+same page twice in a row); ``max_pages`` is a hard stop. When a page fails for
+good, the error carries ``resume_cursor`` (see PaginationError): pass it as
+``cursor=`` to continue with no gap and no duplicate.
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
-import re
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Generic, NoReturn, TypeVar
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs
 
 import httpx
 from sendcloud_integrations_api.models.integration_log import IntegrationLog
@@ -28,20 +25,14 @@ from sendcloud_integrations_api.models.integration_log import IntegrationLog
 from . import _parse
 from . import _validation as v
 from ._errors import PaginationError, SendcloudError, resumable
+from ._links import client_origin, next_link, resolve_next, shown
 from ._public import present_as_public
+from ._scalar_checks import check_datetime, check_id, check_int, check_str
 from ._sender import NO_EXTRAS, AsyncSender, Call, Extras, SyncSender, capture_and_check
 
 SenderT = TypeVar("SenderT", SyncSender, AsyncSender)
 
 DEFAULT_PAGE_SIZE = v.PAGE_SIZE_MAX
-# Longer next links are refused: a cursor is short, and servers refuse longer URLs anyway.
-MAX_LINK_LENGTH = 8192
-_DEFAULT_PORTS = {"http": 80, "https": 443}
-# RFC 3986 allows none of these in a URI; httpx would refuse or re-encode them.
-_NOT_IN_URI = re.compile(r"[\x00-\x20\x7f<>\"\\^`{|}]")
-# RFC 8288 section 3: `<target>` then `; name=value` parameters, values quoted or not.
-_LINK_VALUE = re.compile(r"<([^>]*)>([^<]*)")
-_LINK_PARAM = re.compile(r';\s*([^\s=;,]+)\s*(?:=\s*("(?:[^"\\]|\\.)*"|[^;,]*))?')
 
 
 @dataclass(frozen=True)
@@ -76,18 +67,18 @@ def make_query(
 ) -> _Query:
     """Validate the arguments up front, so a bad call fails before iteration."""
     if integration_id is not None:
-        integration_id = v.check_id("integration_id", integration_id)
+        integration_id = check_id("integration_id", integration_id)
     page_size = v.check_page_size(page_size)
     if isinstance(cursor, datetime.datetime):
-        cursor = v.check_datetime("cursor", cursor)
+        cursor = check_datetime("cursor", cursor)
     elif cursor is not None:
-        cursor = v.check_str("cursor", cursor, min_len=1)
+        cursor = check_str("cursor", cursor, min_len=1)
     if limit is not None:
-        limit = v.check_int("limit", limit, minimum=0)
+        limit = check_int("limit", limit, minimum=0)
         # Never ask for more than we will hand out.
         page_size = max(1, min(page_size, limit))
     if max_pages is not None:
-        max_pages = v.check_int("max_pages", max_pages, minimum=0)
+        max_pages = check_int("max_pages", max_pages, minimum=0)
     return _Query(integration_id, page_size, cursor, limit, max_pages)
 
 
@@ -119,49 +110,12 @@ def _first_call(query: _Query, extras: Extras = NO_EXTRAS) -> Call[list[Integrat
     return Call("GET", kwargs["url"], _parse.log_list, params, extras=extras)
 
 
-def next_link(header: str | None) -> str | None:
-    """The target of the first link whose ``rel`` holds ``next`` (RFC 8288 section 3.3:
-    relation types are case-insensitive and a ``rel`` value may list several)."""
-    if not header:
-        return None
-    for link in _LINK_VALUE.finditer(header):
-        for param in _LINK_PARAM.finditer(link.group(2)):
-            name, value = param.group(1), param.group(2) or ""
-            if name.lower() == "rel" and "next" in value.strip('"').lower().split():
-                return link.group(1).strip()
-    return None
-
-
-# base_url -> its origin and its text: parsed once per client, not on every listing.
-_ORIGINS: dict[str, tuple[tuple[str, str, int | None], str]] = {}
-
-
-def _origin(base_url: str) -> tuple[tuple[str, str, int | None], str]:
-    """(scheme, host, port) of ``base_url``, which next links must keep, and its text."""
-    found = _ORIGINS.get(base_url)
-    if found is None:
-        base = httpx.URL(base_url)
-        host = base.raw_host.decode("ascii").lower()
-        found = (
-            (base.scheme, host, base.port or _DEFAULT_PORTS.get(base.scheme)),
-            f"{base.scheme}://{base.netloc.decode('ascii')}",
-        )
-        if len(_ORIGINS) < 64:  # a program has a few base URLs; never grows without end
-            _ORIGINS[base_url] = found
-    return found
-
-
-def _shown(text: str) -> str:
-    """A hostile link, cut short for a message."""
-    return repr(text[:80] + ("..." if len(text) > 80 else ""))
-
-
 class _Walker:
     """The page-to-page state shared by the sync and async paginators."""
 
     def __init__(self, query: _Query, base_url: str, extras: Extras = NO_EXTRAS) -> None:
         self.query = query
-        self.origin, self.origin_text = _origin(base_url)
+        self.origin, self.origin_text = client_origin(base_url)
         self.extras = extras  # the caller's escape hatches, sent with every page
         self.call: Call[list[IntegrationLog]] | None = _first_call(query, extras)
         self.cursor = query.cursor  # the cursor of the page about to be fetched
@@ -207,57 +161,17 @@ class _Walker:
         raw = next_link(response.headers.get("link"))
         if not raw:
             return None, None
-        url, parts = self._resolve(raw, response)
+        url, parts = resolve_next(raw, response, self.origin, self.origin_text)
         cursors = parse_qs(parts.query).get("cursor")
         cursor = cursors[0] if cursors else None
         if url in self.seen_urls or (
             cursor is not None and (cursor == self.cursor or cursor in self.seen_cursors)
         ):
-            raise PaginationError(
-                f"the server's next link does not advance (a loop): {_shown(url)}"
-            )
+            raise PaginationError(f"the server's next link does not advance (a loop): {shown(url)}")
         self.seen_urls.add(url)
         if cursor is not None:
             self.seen_cursors.add(cursor)
         return url, cursor
-
-    def _resolve(self, raw: str, response: httpx.Response) -> tuple[str, Any]:
-        """The absolute next URL, checked: well-formed and on the client's origin.
-
-        Plain string work instead of httpx.URL.join, which costs about 30 us a page.
-        """
-        if len(raw) > MAX_LINK_LENGTH:
-            raise PaginationError(
-                f"the server's next link is {len(raw)} characters long "
-                f"(at most {MAX_LINK_LENGTH} are followed)"
-            )
-        if not raw.isascii() or _NOT_IN_URI.search(raw):
-            raise PaginationError(f"the server's next link is not a valid URL: {_shown(raw)}")
-        if raw[0] == "/" and raw[1:2] != "/":
-            url = self.origin_text + raw  # the common case: an absolute path
-        elif "://" in raw or raw.startswith("//"):
-            url = raw
-        else:
-            url = urljoin(str(response.url), raw)
-        try:
-            parts = urlsplit(url)
-            origin = (
-                parts.scheme.lower(),
-                parts.hostname or "",
-                parts.port or _DEFAULT_PORTS.get(parts.scheme.lower()),
-            )
-        except ValueError:  # an unclosed [IPv6, a port that is not a number
-            raise PaginationError(
-                f"the server's next link is not a valid URL: {_shown(raw)}"
-            ) from None
-        if parts.username is not None or parts.password is not None:
-            raise PaginationError("the server's next link holds credentials (userinfo)")
-        if origin != self.origin:
-            raise PaginationError(
-                f"refusing to follow a next link to another origin: {_shown(url)} (client "
-                f"origin {self.origin_text})"
-            )
-        return url, parts
 
     def failed(self, exc: SendcloudError) -> SendcloudError:
         return resumable(exc, self.cursor)

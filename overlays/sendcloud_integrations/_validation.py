@@ -5,7 +5,8 @@ fields, additionalProperties, nested shapes) are not written here: they come
 from the spec through generation (``sendcloud_integrations_api._request_schema``)
 and :func:`check_schema` walks them. Only the rules the spec states in prose are
 hand-written, each a named function in _rules.py, pinned in tests/overlay_pins.py.
-Every failure is a RequestValidationError naming the path of the bad value.
+The checks of one scalar (the string formats, the facade's own arguments) are in
+_scalar_checks.py. Every failure is a RequestValidationError naming the path of the bad value.
 """
 
 from __future__ import annotations
@@ -31,28 +32,22 @@ from ._encodable import (
 )
 from ._errors import RequestValidationError
 from ._request_table import LIST_ALL_LOGS, param_schema
-from ._uri import uri_problem
+from ._scalar_checks import check_datetime, check_uri
 
 __all__ = [
     "MAX_DEPTH",
     "MAX_URL_LENGTH",
     "PAGE_SIZE_MAX",
     "check_body",
-    "check_datetime",
-    "check_id",
-    "check_int",
     "check_json",
     "check_known",
     "check_page_size",
     "check_query_length",
     "check_schema",
-    "check_str",
     "check_text",
-    "check_uri",
     "fail",
 ]
 
-_RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
 _TYPE_WORDS = {
     "string": "a string",
     "integer": "an integer",
@@ -278,66 +273,10 @@ def check_known(fields: Iterable[str], allowed: Iterable[str]) -> None:
             fail(name, f"unknown argument; expected one of {', '.join(allowed)}")
 
 
-# --- formats --------------------------------------------------------------------------
-
-
-def check_datetime(field: str, value: object) -> str:
-    """An RFC 3339 date-time (the spec's ``format: date-time``), offset included."""
-    if isinstance(value, datetime.datetime):
-        if value.utcoffset() is None:
-            fail(field, "must be timezone-aware (a naive datetime has no offset)")
-        return value.isoformat()
-    if isinstance(value, str):
-        if not _RFC3339.fullmatch(value):
-            fail(field, f"must be an RFC 3339 date-time with an offset, got {value!r}")
-        try:
-            datetime.datetime.fromisoformat(value.replace("z", "Z"))
-        except ValueError:
-            fail(field, f"is not a valid date-time: {value!r}")
-        return value
-    fail(field, f"must be a datetime or an RFC 3339 string, got {type_name(value)}")
-
-
-def check_uri(field: str, value: object) -> str:
-    """An absolute RFC 3986 URI (the spec's ``format: uri``)."""
-    if not isinstance(value, str):
-        fail(field, f"must be a string, got {type_name(value)}")
-    problem = uri_problem(check_text(field, value))
-    if problem:
-        fail(field, problem)
-    return value
-
-
-# --- small checks the facade's own arguments use ----------------------------------------
-
-
-def check_int(field: str, value: object, *, minimum: int | None = None) -> int:
-    # bool is an int subclass; True as an id is a bug, not a 1.
-    if not isinstance(value, int) or isinstance(value, bool):
-        fail(field, f"must be an integer, got {type_name(value)}")
-    if minimum is not None and value < minimum:
-        fail(field, f"must be >= {minimum}, got {value}")
-    return value
-
-
-def check_str(field: str, value: object, *, min_len: int = 0) -> str:
-    if not isinstance(value, str):
-        fail(field, f"must be a string, got {type_name(value)}")
-    check_text(field, value)
-    if len(value) < min_len:
-        fail(field, f"must be at least {min_len} character(s) long")
-    return value
-
-
 # --- the log lists' paging arguments (used by _pagination.py) ---------------------------
 
 _PAGE_SIZE = param_schema(LIST_ALL_LOGS, "query", "page_size")
 PAGE_SIZE_MAX: int = _PAGE_SIZE["maximum"]
-
-
-def check_id(field: str, value: object) -> int:
-    """An integration id: the spec's path ids are integers >= 1."""
-    return check_int(field, value, minimum=1)
 
 
 def check_page_size(value: object) -> int:

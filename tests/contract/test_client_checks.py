@@ -4,7 +4,7 @@ Edge inputs of the formatted fields (date-time, uri) and of strings. For each,
 the client either refuses it with RequestValidationError before sending
 anything, or sends a request Prism accepts. The last six cases were client
 defects this check found (naive datetimes, bare dates, URIs without a scheme,
-lone surrogates); _validation.py now refuses them before sending.
+lone surrogates); _validation.py and _scalar_checks.py now refuse them before sending.
 """
 
 from __future__ import annotations
