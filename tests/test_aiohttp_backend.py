@@ -130,3 +130,19 @@ def test_missing_extra_error_pickles_to_itself() -> None:
     error = sc.MissingExtraError("needs it", extra="aiohttp")
     copy = pickle.loads(pickle.dumps(error))
     assert (type(copy), str(copy), copy.extra) == (sc.MissingExtraError, "needs it", "aiohttp")
+
+
+@pytest.mark.parametrize(
+    ("limits", "expected"),
+    [(DEFAULT_LIMITS, DEFAULT_LIMITS.max_connections), (httpx.Limits(max_connections=None), 0)],
+)
+async def test_connection_limits_reach_aiohttp_as_httpx_means_them(
+    limits: httpx.Limits, expected: int
+) -> None:
+    """max_connections goes to aiohttp's connector; None (no maximum) becomes aiohttp's 0."""
+    async with sc.DefaultAioHttpClient(limits=limits) as http:
+        session = http._transport.get_client()  # type: ignore[attr-defined]
+        try:
+            assert session.connector.limit == expected
+        finally:
+            await session.close()

@@ -21,6 +21,7 @@ import httpx
 
 from ._config import ACCEPT, DEFAULT_LIMITS, DEFAULT_TIMEOUT, USER_AGENT
 from ._errors import MissingExtraError
+from ._http_clients import AsyncHttpClient
 
 EXTRA = "aiohttp"
 
@@ -75,9 +76,31 @@ class _Stream(httpx.AsyncByteStream):
 
 
 def _transport_class() -> Callable[..., httpx.AsyncBaseTransport]:
+    import aiohttp
     from httpx_aiohttp import AiohttpTransport
 
     class Transport(AiohttpTransport):
+        def get_client(self) -> aiohttp.ClientSession:
+            if self.client is not None:
+                return super().get_client()
+            # httpx-aiohttp's session, without aiohttp's own cookie jar: httpx keeps the
+            # cookies (client.cookies, cookies=), and a second jar underneath would send
+            # again what the caller cleared from httpx's.
+            # No maximum is aiohttp's 0, as it is httpx's None.
+            limit = self.limits.max_connections or 0
+            keepalive = self.limits.keepalive_expiry
+            connector: aiohttp.BaseConnector
+            if self.uds:
+                connector = aiohttp.UnixConnector(
+                    path=self.uds, keepalive_timeout=keepalive, limit=limit
+                )
+            else:
+                local = (self.local_address, 0) if self.local_address else None
+                connector = aiohttp.TCPConnector(
+                    keepalive_timeout=keepalive, ssl=self.ssl_context, local_addr=local, limit=limit
+                )
+            return aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
+
         async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
             try:
                 response = await super().handle_async_request(request)
@@ -93,7 +116,7 @@ def _transport_class() -> Callable[..., httpx.AsyncBaseTransport]:
     return Transport
 
 
-class DefaultAioHttpClient(httpx.AsyncClient):
+class DefaultAioHttpClient(AsyncHttpClient):
     """An ``httpx.AsyncClient`` on aiohttp's transport, for ``sc.AsyncClient(http_client=...)``.
 
     Takes ``httpx.AsyncClient``'s keyword arguments; the SDK's timeout, connection

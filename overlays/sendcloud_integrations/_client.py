@@ -27,6 +27,7 @@ from ._config import (
 from ._config import as_timeout as _as_timeout
 from ._credentials import check_endpoint_url
 from ._errors import ConfigurationError
+from ._http_clients import AsyncHttpClient, HttpClient
 from ._sender import AsyncSender, CapturedResponses, SyncSender, capture_responses
 
 if TYPE_CHECKING:
@@ -226,7 +227,7 @@ class Client(_ClientBase[httpx.Client, httpx.BaseTransport, Callable[[float], No
     shop_order_statuses: _groups.ShopOrderStatuses[_groups.SyncSender]
     status_mapping: _groups.StatusMappings[_groups.SyncSender]
 
-    _http_class = httpx.Client
+    _http_class = HttpClient
 
     def _default_sleep(self) -> Callable[[float], None]:
         return time.sleep
@@ -268,7 +269,7 @@ class AsyncClient(
     shop_order_statuses: _groups.ShopOrderStatuses[_groups.AsyncSender]
     status_mapping: _groups.StatusMappings[_groups.AsyncSender]
 
-    _http_class = httpx.AsyncClient
+    _http_class = AsyncHttpClient
 
     def _default_sleep(self) -> _AsyncSleep:
         import anyio  # with the first async client: most programs are sync
