@@ -6,11 +6,12 @@ side-by-side figures mean anything, so each case runs interleaved with its basel
 ratios. pyperf and pytest-benchmark time one benchmark after another and compare runs
 afterwards, which on this machine measures the neighbours' load as much as the code.
 
-Sections (tools/bench_local.py in this process, tools/bench_remote.py against a sandbox
-server in another process); each returns its figures, its goals and a cProfile excerpt
-of the same run. ``--quick`` is a smoke run (few rounds) that writes no report unless
-``--output`` is given. ``--speedups-python PY`` re-runs the page sections in PY (a venv
-with the ``speedups`` extra) and reports them as the speedups variant.
+Sections (tools/bench_local.py in-process, tools/bench_remote.py against a server in
+another process), each in a fresh interpreter; each returns its figures, its goals and
+a cProfile excerpt of the same run. ``--quick`` is a smoke run (few rounds) that writes
+no report unless ``--output`` is given. ``--speedups-python PY`` re-runs the page
+sections in PY (a venv with the ``speedups`` extra) and reports them as the speedups
+variant.
 Run: ``python tools/bench.py [--quick] [--output PATH] [--only SECTION ...]``.
 """
 
@@ -46,21 +47,35 @@ SECTIONS = {
 PAGE_SECTIONS = ("page",)  # re-run in the speedups interpreter
 
 
-def run(names: list[str], quick: bool) -> dict[str, Any]:
+def run(names: list[str], quick: bool, fresh: bool) -> dict[str, Any]:
+    """Each section's results; with ``fresh``, each section in a new interpreter.
+
+    A fresh interpreter per section: no section then measures with another's heap
+    (which every garbage-collector pass walks), its leftover threads or its caches.
+    """
     results: dict[str, Any] = {}
     for name in names:
         print(f"bench: {name} ...", file=sys.stderr, flush=True)
-        results[name] = SECTIONS[name](quick)
+        if fresh:
+            results.update(_in_interpreter(sys.executable, [name], quick))
+        else:
+            results[name] = SECTIONS[name](quick)
     return results
+
+
+def _in_interpreter(python: str, names: list[str], quick: bool) -> dict[str, Any]:
+    """The raw results of ``names``, measured by ``python`` running this script."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "raw.json"
+        cmd = [python, __file__, "--raw", str(out), "--only", *names]
+        subprocess.run([*cmd, *(["--quick"] if quick else [])], check=True, cwd=ROOT)
+        raw: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return raw
 
 
 def _speedups(python: str, quick: bool) -> dict[str, Any]:
     """The page sections run by another interpreter (the one with the speedups extra)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "raw.json"
-        cmd = [python, __file__, "--raw", str(out), "--only", *PAGE_SECTIONS]
-        subprocess.run([*cmd, *(["--quick"] if quick else [])], check=True, cwd=ROOT)
-        raw: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    raw = _in_interpreter(python, list(PAGE_SECTIONS), quick)
     for section in raw.values():
         section["title"] += " [speedups extra installed]"
         for goal in section["goals"]:
@@ -149,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--raw", type=Path, help="write the raw results as JSON here")
     parser.add_argument("--speedups-python", help="an interpreter with the speedups extra")
     args = parser.parse_args(argv)
-    results = run(args.only or list(SECTIONS), args.quick)
+    # --raw is a child's run: its sections are already in a fresh interpreter.
+    results = run(args.only or list(SECTIONS), args.quick, fresh=args.raw is None)
     if args.speedups_python:  # each speedups section right after its stdlib twin
         variants = _speedups(args.speedups_python, args.quick)
         results = {

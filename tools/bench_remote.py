@@ -4,7 +4,8 @@
   (its CPU does not share our GIL) that replays the sandbox's answers after 20 ms
   (``bench_server``); ``integrations.get`` and a logs page of 10 and of 100; the SDK on
   its default httpx backend and on ``sc.DefaultAioHttpClient``, beside bare
-  ``httpx.AsyncClient`` and bare httpx-aiohttp with ``json.loads``. Ideal = latency x
+  ``httpx.AsyncClient`` and bare httpx-aiohttp with ``json.loads``, and bare
+  ``aiohttp.ClientSession`` (no httpx at all: the floor of the aiohttp rows). Ideal = latency x
   ceil(50 / concurrency). (#17)
 - token_store: 32 worker processes cold-starting on one OAuth2 client, with and without a
   shared ``sc.FileTokenStore``: token requests counted by the sandbox, and wall time. (#19)
@@ -34,7 +35,13 @@ CALLS = 50
 LATENCY = 0.020
 OPERATIONS = ("get", "logs page_size=10", "logs page_size=100")
 CONCURRENCY = (10, 50)
-CLIENTS = ("SDK, httpx backend", "SDK, aiohttp backend", "bare httpx", "bare httpx-aiohttp")
+CLIENTS = (
+    "SDK, httpx backend",
+    "SDK, aiohttp backend",
+    "bare httpx",
+    "bare httpx-aiohttp",
+    "bare aiohttp (no httpx)",
+)
 
 
 def _canned() -> tuple[bench_server.Canned, str, str, str, str, str]:
@@ -81,17 +88,29 @@ def _one_call(
             return [log async for log in paginator]
 
         return client, sdk
+    path = (
+        f"/integrations/logs?page_size={page_size}"
+        if page_size
+        else f"/integrations/{PRESTASHOP_ID}"
+    )
+    if kind == "bare aiohttp (no httpx)":
+        # The floor under both aiohttp rows: aiohttp's own session, no httpx above it.
+        import aiohttp
+
+        authorization = next(auth.auth_flow(httpx.Request("GET", base))).headers["Authorization"]
+        session = aiohttp.ClientSession(headers={"Authorization": authorization})
+
+        async def floor() -> object:
+            async with session.get(base + path) as response:
+                return json.loads(await response.read())
+
+        return session, floor
     if "aiohttp" in kind:
         from httpx_aiohttp import HttpxAiohttpClient
 
         bare: httpx.AsyncClient = HttpxAiohttpClient(auth=auth)
     else:
         bare = httpx.AsyncClient(auth=auth)
-    path = (
-        f"/integrations/logs?page_size={page_size}"
-        if page_size
-        else f"/integrations/{PRESTASHOP_ID}"
-    )
 
     async def plain() -> object:
         return json.loads((await bare.get(base + path)).content)
@@ -197,7 +216,8 @@ def _measure(base: str, auth: httpx.Auth, server_pid: int, quick: bool) -> dict[
         "goals": [
             goal(
                 f"#17 {CALLS} concurrent `integrations.get`, aiohttp backend (same run: bare "
-                f"httpx-aiohttp {ratios['bare httpx-aiohttp']:.2f}x, SDK on httpx "
+                f"httpx-aiohttp {ratios['bare httpx-aiohttp']:.2f}x, bare aiohttp without httpx "
+                f"{ratios['bare aiohttp (no httpx)']:.2f}x, SDK on httpx "
                 f"{ratios['SDK, httpx backend']:.2f}x, bare httpx {ratios['bare httpx']:.2f}x)",
                 value=median(wall[("get", 50, "SDK, aiohttp backend")]),
                 baseline_name="ideal",
