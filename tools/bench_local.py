@@ -91,14 +91,31 @@ def _decoders() -> list[str]:
 
 
 def page(quick: bool) -> dict[str, Any]:
+    from bench_floor import unchecked
+    from sendcloud_integrations import _jsonbody
     from sendcloud_integrations_api.models.integration_log import IntegrationLog
+    from sendcloud_integrations_api.models.integration_log_list_response import (
+        IntegrationLogListResponse,
+    )
 
     raw = _captured("/integrations/logs?page_size=100")
     client, bare = _pair(raw)
     url = f"{BASE}/integrations/logs?page_size=100"
+    build_page = unchecked(IntegrationLogListResponse)
+    # The fastest parser here, as the SDK uses it: what the floor of this interpreter is.
+    parse, parser_name = (
+        (_jsonbody._fast_decode, "msgspec")
+        if _jsonbody._fast_decode is not None
+        else (json.loads, "json.loads")
+    )
+    expected = list(client.exception_logs.list(limit=100))
+    assert build_page(json.loads(raw)).data == expected  # the floor builds the same models
     cases = {
         "bare httpx.Client GET + json.loads": lambda: json.loads(bare.get(url).content),
         "exception_logs.list(limit=100)": lambda: list(client.exception_logs.list(limit=100)),
+        f"floor: bare GET + {parser_name} + the same models built with no check": lambda: (
+            build_page(parse(bare.get(url).content)).data
+        ),
         "json.loads(page)": lambda: json.loads(raw),
         "IntegrationLog.from_dict over json.loads(page)": lambda: [
             IntegrationLog.from_dict(item) for item in json.loads(raw)["data"]
@@ -106,7 +123,7 @@ def page(quick: bool) -> dict[str, Any]:
     }
     number = 10 if quick else 100
     times = interleave(cases, ROUNDS["quick" if quick else "full"], number)
-    bare_get, sdk, loads, from_dict = list(cases)
+    bare_get, sdk, floor, loads, from_dict = list(cases)
     r = ratio(times, sdk, bare_get)
     return {
         "title": "A 100-log page (issue #13)",
@@ -116,6 +133,9 @@ def page(quick: bool) -> dict[str, Any]:
         "rows": [
             row(bare_get, median(times[bare_get])),
             row(sdk, median(times[sdk]), ratio=r, baseline=bare_get),
+            row(
+                floor, median(times[floor]), ratio=ratio(times, floor, bare_get), baseline=bare_get
+            ),
             row(loads, median(times[loads])),
             row(
                 from_dict,
