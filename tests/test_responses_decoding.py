@@ -308,3 +308,26 @@ def test_decode_error_pickles_to_itself() -> None:
         "string",
     )
     assert str(again) == str(error) == "/data/3/response_code: expected integer, got string"
+
+
+class _Dict(dict[str, Any]):
+    pass
+
+
+class _List(list[Any]):
+    pass
+
+
+def test_from_dict_takes_dict_and_list_subclasses_where_json_has_objects_and_arrays() -> None:
+    """Nested dict and list subclasses (an ORM row, a cached document) decode as plain ones."""
+    from sendcloud_integrations_api.models.integration_log_list_response import (
+        IntegrationLogListResponse,
+    )
+
+    plain = {"data": [log(response={"headers": {"X": "1"}, "body": "no"})]}
+    wrapped = _Dict(
+        data=_List([_Dict(log(response=_Dict(headers=_Dict(X="1"), body="no")))]),
+    )
+    decoded = IntegrationLogListResponse.from_dict(wrapped)
+    assert decoded == IntegrationLogListResponse.from_dict(plain)
+    assert decoded.to_dict() == plain

@@ -134,7 +134,7 @@ class ErrorObject:
 
         error_object.id = v
         v = get("links", UNSET)
-        if isinstance(v, dict):
+        if type(v) is dict or isinstance(v, dict):
             get_links = v.get
             absent_links = 0
             built_links = _new(ErrorLinks)
@@ -199,7 +199,7 @@ class ErrorObject:
 
         error_object.detail = v
         v = get("source", UNSET)
-        if isinstance(v, dict):
+        if type(v) is dict or isinstance(v, dict):
             get_source = v.get
             absent_source = 0
             built_source = _new(ErrorSource)
@@ -252,7 +252,7 @@ class ErrorObject:
 
         error_object.source = v
         v = get("meta", UNSET)
-        if isinstance(v, dict):
+        if type(v) is dict or isinstance(v, dict):
             m_meta = _new(ErrorMeta)
             m_meta.additional_properties = v if owned else dict(v)
             v = m_meta

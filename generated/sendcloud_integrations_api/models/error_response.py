@@ -86,14 +86,14 @@ class ErrorResponse:
         # plus attrs' defaults would only repeat work.
         error_response = _new(cls)
         v = get("errors", UNSET)
-        if isinstance(v, list):
+        if type(v) is list or isinstance(v, list):
             decode_x0 = ErrorObject._decode
             try:
                 v = [decode_x0(x0, owned) for x0 in v]
             except DecodeError as exc:
                 raise exc.within("errors", failed_index(v, ErrorObject.from_dict))
 
-        elif isinstance(v, dict):
+        elif type(v) is dict or isinstance(v, dict):
             m_errors_type_1 = _new(ErrorResponseErrorsObject)
             m_errors_type_1.additional_properties = v if owned else dict(v)
             v = m_errors_type_1

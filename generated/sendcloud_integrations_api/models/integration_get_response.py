@@ -77,7 +77,7 @@ class IntegrationGetResponse:
         # plus attrs' defaults would only repeat work.
         integration_get_response = _new(cls)
         v = get("data", UNSET)
-        if isinstance(v, dict):
+        if type(v) is dict or isinstance(v, dict):
             try:
                 v = Integration._decode(v, owned)
             except DecodeError as exc:

@@ -253,12 +253,14 @@ class IntegrationLog:
 
         integration_log.response_code = v
         v = get("response", UNSET)
-        if isinstance(v, dict):
+        if type(v) is dict or isinstance(v, dict):
             get_response_type_0 = v.get
             absent_response_type_0 = 0
             built_response_type_0 = _new(IntegrationLogResponse)
             value_response_type_0 = get_response_type_0("headers", UNSET)
-            if isinstance(value_response_type_0, dict):
+            if type(value_response_type_0) is dict or isinstance(
+                value_response_type_0, dict
+            ):
                 m_response_type_0_headers_type_0 = _new(IntegrationLogResponseHeaders)
                 m_response_type_0_headers_type_0.additional_properties = (
                     value_response_type_0 if owned else dict(value_response_type_0)
@@ -280,7 +282,9 @@ class IntegrationLog:
                 value_response_type_0, str
             ):
                 pass
-            elif isinstance(value_response_type_0, dict):
+            elif type(value_response_type_0) is dict or isinstance(
+                value_response_type_0, dict
+            ):
                 m_response_type_0_body_type_1 = _new(IntegrationLogResponseBody)
                 m_response_type_0_body_type_1.additional_properties = (
                     value_response_type_0 if owned else dict(value_response_type_0)
@@ -323,12 +327,14 @@ class IntegrationLog:
 
         integration_log.response = v
         v = get("request", UNSET)
-        if isinstance(v, dict):
+        if type(v) is dict or isinstance(v, dict):
             get_request_type_0 = v.get
             absent_request_type_0 = 0
             built_request_type_0 = _new(IntegrationLogRequest)
             value_request_type_0 = get_request_type_0("headers", UNSET)
-            if isinstance(value_request_type_0, dict):
+            if type(value_request_type_0) is dict or isinstance(
+                value_request_type_0, dict
+            ):
                 m_request_type_0_headers_type_0 = _new(IntegrationLogRequestHeaders)
                 m_request_type_0_headers_type_0.additional_properties = (
                     value_request_type_0 if owned else dict(value_request_type_0)
@@ -352,7 +358,9 @@ class IntegrationLog:
 
             built_request_type_0.headers = value_request_type_0
             value_request_type_0 = get_request_type_0("payload", UNSET)
-            if isinstance(value_request_type_0, dict):
+            if type(value_request_type_0) is dict or isinstance(
+                value_request_type_0, dict
+            ):
                 m_request_type_0_payload_type_0 = _new(IntegrationLogRequestPayload)
                 m_request_type_0_payload_type_0.additional_properties = (
                     value_request_type_0 if owned else dict(value_request_type_0)
@@ -442,7 +450,7 @@ class IntegrationLog:
 
         integration_log.protected = v
         v = get("additional_data", UNSET)
-        if isinstance(v, dict):
+        if type(v) is dict or isinstance(v, dict):
             m_additional_data_type_0 = _new(IntegrationLogAdditionalData)
             m_additional_data_type_0.additional_properties = v if owned else dict(v)
             v = m_additional_data_type_0

@@ -204,12 +204,14 @@ class IntegrationLogCreate:
 
         integration_log_create.response_code = v
         v = get("response", UNSET)
-        if isinstance(v, dict):
+        if type(v) is dict or isinstance(v, dict):
             get_response_type_0 = v.get
             absent_response_type_0 = 0
             built_response_type_0 = _new(IntegrationLogCreateResponse)
             value_response_type_0 = get_response_type_0("headers", UNSET)
-            if isinstance(value_response_type_0, dict):
+            if type(value_response_type_0) is dict or isinstance(
+                value_response_type_0, dict
+            ):
                 m_response_type_0_headers_type_0 = _new(
                     IntegrationLogCreateResponseHeaders
                 )
@@ -233,7 +235,9 @@ class IntegrationLogCreate:
                 value_response_type_0, str
             ):
                 pass
-            elif isinstance(value_response_type_0, dict):
+            elif type(value_response_type_0) is dict or isinstance(
+                value_response_type_0, dict
+            ):
                 m_response_type_0_body_type_1 = _new(IntegrationLogCreateResponseBody)
                 m_response_type_0_body_type_1.additional_properties = (
                     value_response_type_0 if owned else dict(value_response_type_0)
@@ -276,12 +280,14 @@ class IntegrationLogCreate:
 
         integration_log_create.response = v
         v = get("request", UNSET)
-        if isinstance(v, dict):
+        if type(v) is dict or isinstance(v, dict):
             get_request_type_0 = v.get
             absent_request_type_0 = 0
             built_request_type_0 = _new(IntegrationLogCreateRequest)
             value_request_type_0 = get_request_type_0("headers", UNSET)
-            if isinstance(value_request_type_0, dict):
+            if type(value_request_type_0) is dict or isinstance(
+                value_request_type_0, dict
+            ):
                 m_request_type_0_headers_type_0 = _new(
                     IntegrationLogCreateRequestHeaders
                 )
@@ -307,7 +313,9 @@ class IntegrationLogCreate:
 
             built_request_type_0.headers = value_request_type_0
             value_request_type_0 = get_request_type_0("payload", UNSET)
-            if isinstance(value_request_type_0, dict):
+            if type(value_request_type_0) is dict or isinstance(
+                value_request_type_0, dict
+            ):
                 m_request_type_0_payload_type_0 = _new(
                     IntegrationLogCreateRequestPayload
                 )

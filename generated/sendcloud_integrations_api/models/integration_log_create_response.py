@@ -92,7 +92,7 @@ class IntegrationLogCreateResponse:
         # plus attrs' defaults would only repeat work.
         integration_log_create_response = _new(cls)
         v = get("headers", UNSET)
-        if isinstance(v, dict):
+        if type(v) is dict or isinstance(v, dict):
             m_headers_type_0 = _new(IntegrationLogCreateResponseHeaders)
             m_headers_type_0.additional_properties = v if owned else dict(v)
             v = m_headers_type_0
@@ -108,7 +108,7 @@ class IntegrationLogCreateResponse:
         v = get("body", UNSET)
         if type(v) is str or isinstance(v, str):
             pass
-        elif isinstance(v, dict):
+        elif type(v) is dict or isinstance(v, dict):
             m_body_type_1 = _new(IntegrationLogCreateResponseBody)
             m_body_type_1.additional_properties = v if owned else dict(v)
             v = m_body_type_1

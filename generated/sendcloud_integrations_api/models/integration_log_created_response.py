@@ -77,7 +77,7 @@ class IntegrationLogCreatedResponse:
         # plus attrs' defaults would only repeat work.
         integration_log_created_response = _new(cls)
         v = get("data", UNSET)
-        if isinstance(v, dict):
+        if type(v) is dict or isinstance(v, dict):
             try:
                 v = IntegrationLog._decode(v, owned)
             except DecodeError as exc:

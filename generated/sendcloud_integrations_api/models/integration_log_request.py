@@ -92,7 +92,7 @@ class IntegrationLogRequest:
         # plus attrs' defaults would only repeat work.
         integration_log_request = _new(cls)
         v = get("headers", UNSET)
-        if isinstance(v, dict):
+        if type(v) is dict or isinstance(v, dict):
             m_headers_type_0 = _new(IntegrationLogRequestHeaders)
             m_headers_type_0.additional_properties = v if owned else dict(v)
             v = m_headers_type_0
@@ -106,7 +106,7 @@ class IntegrationLogRequest:
 
         integration_log_request.headers = v
         v = get("payload", UNSET)
-        if isinstance(v, dict):
+        if type(v) is dict or isinstance(v, dict):
             m_payload_type_0 = _new(IntegrationLogRequestPayload)
             m_payload_type_0.additional_properties = v if owned else dict(v)
             v = m_payload_type_0

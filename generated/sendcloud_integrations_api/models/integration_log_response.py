@@ -92,7 +92,7 @@ class IntegrationLogResponse:
         # plus attrs' defaults would only repeat work.
         integration_log_response = _new(cls)
         v = get("headers", UNSET)
-        if isinstance(v, dict):
+        if type(v) is dict or isinstance(v, dict):
             m_headers_type_0 = _new(IntegrationLogResponseHeaders)
             m_headers_type_0.additional_properties = v if owned else dict(v)
             v = m_headers_type_0
@@ -108,7 +108,7 @@ class IntegrationLogResponse:
         v = get("body", UNSET)
         if type(v) is str or isinstance(v, str):
             pass
-        elif isinstance(v, dict):
+        elif type(v) is dict or isinstance(v, dict):
             m_body_type_1 = _new(IntegrationLogResponseBody)
             m_body_type_1.additional_properties = v if owned else dict(v)
             v = m_body_type_1

@@ -80,7 +80,7 @@ class IntegrationLogsOfIntegrationListResponse:
         # plus attrs' defaults would only repeat work.
         integration_logs_of_integration_list_response = _new(cls)
         v = get("data", UNSET)
-        if isinstance(v, list):
+        if type(v) is list or isinstance(v, list):
             decode_x0 = IntegrationLog._decode
             try:
                 v = [decode_x0(x0, owned) for x0 in v]

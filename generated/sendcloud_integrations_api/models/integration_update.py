@@ -155,7 +155,7 @@ class IntegrationUpdate:
 
         integration_update.service_point_enabled = v
         v = get("service_point_carriers", UNSET)
-        if isinstance(v, list):
+        if type(v) is list or isinstance(v, list):
             for i0, x0 in enumerate(v):
                 if not (type(x0) is str or isinstance(x0, str)):
                     raise decode_mismatch("string", x0, "service_point_carriers", i0)

@@ -94,7 +94,7 @@ class NewShopOrderStatus:
 
         new_shop_order_status.external_id = v
         v = get("translations", UNSET)
-        if isinstance(v, list):
+        if type(v) is list or isinstance(v, list):
             decode_x0 = NewShopOrderStatusTranslation._decode
             try:
                 v = [decode_x0(x0, owned) for x0 in v]

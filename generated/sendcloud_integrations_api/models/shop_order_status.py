@@ -144,7 +144,7 @@ class ShopOrderStatus:
 
         shop_order_status.deleted_at = v
         v = get("translations", UNSET)
-        if isinstance(v, list):
+        if type(v) is list or isinstance(v, list):
             decode_x0 = ShopOrderStatusTranslation._decode
             try:
                 v = [decode_x0(x0, owned) for x0 in v]

@@ -81,7 +81,7 @@ class ShopOrderStatusListResponse:
         # plus attrs' defaults would only repeat work.
         shop_order_status_list_response = _new(cls)
         v = get("data", UNSET)
-        if isinstance(v, list):
+        if type(v) is list or isinstance(v, list):
             decode_x0 = ShopOrderStatus._decode
             try:
                 v = [decode_x0(x0, owned) for x0 in v]

@@ -95,7 +95,7 @@ class ShopOrderStatusesReplace:
 
         shop_order_statuses_replace.integration_id = v
         v = get("statuses", UNSET)
-        if isinstance(v, list):
+        if type(v) is list or isinstance(v, list):
             decode_x0 = NewShopOrderStatus._decode
             try:
                 v = [decode_x0(x0, owned) for x0 in v]

@@ -102,7 +102,7 @@ class StatusMapping:
 
         status_mapping.integration_id = v
         v = get("mapping", UNSET)
-        if isinstance(v, list):
+        if type(v) is list or isinstance(v, list):
             decode_x0 = StatusMappingEntry._decode
             try:
                 v = [decode_x0(x0, owned) for x0 in v]

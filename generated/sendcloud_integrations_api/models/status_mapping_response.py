@@ -78,7 +78,7 @@ class StatusMappingResponse:
         # plus attrs' defaults would only repeat work.
         status_mapping_response = _new(cls)
         v = get("data", UNSET)
-        if isinstance(v, dict):
+        if type(v) is dict or isinstance(v, dict):
             get_data = v.get
             absent_data = 0
             built_data = _new(StatusMapping)
@@ -94,7 +94,7 @@ class StatusMappingResponse:
 
             built_data.integration_id = value_data
             value_data = get_data("mapping", UNSET)
-            if isinstance(value_data, list):
+            if type(value_data) is list or isinstance(value_data, list):
                 decode_x1_data = StatusMappingEntry._decode
                 try:
                     value_data = [

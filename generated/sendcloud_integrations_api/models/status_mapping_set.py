@@ -101,7 +101,7 @@ class StatusMappingSet:
 
         status_mapping_set.integration_id = v
         v = get("mapping", UNSET)
-        if isinstance(v, list):
+        if type(v) is list or isinstance(v, list):
             decode_x0 = NewStatusMappingEntry._decode
             try:
                 v = [decode_x0(x0, owned) for x0 in v]
