@@ -6,6 +6,7 @@ tracebacks that print locals show ``<redacted>`` instead of the value.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from collections.abc import Iterable
 
@@ -64,6 +65,9 @@ def redact(text: str, *secrets: str) -> str:
     return text
 
 
+# Asked on every request over http (the sandbox, a test server); the answer for a host
+# never changes, and parsing it as an IP address costs more than the rest of the check.
+@functools.lru_cache(maxsize=64)
 def is_loopback_host(host: str) -> bool:
     """True for localhost, 127.0.0.0/8 and ::1 (the addresses that never leave the machine)."""
     host = host.strip("[]").lower()
