@@ -101,7 +101,14 @@ def _commit() -> str:
     done = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
     )
-    dirty = subprocess.run(["git", "status", "--porcelain"], capture_output=True, text=True)
+    # The report being rewritten is not a change to what is measured.
+    report = str(DEFAULT_OUTPUT.relative_to(ROOT))
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--", ".", f":(exclude){report}"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     return done.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
 
 
