@@ -9,8 +9,10 @@ from __future__ import annotations
 import pickle
 import socket
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import httpx
 import pytest
@@ -146,3 +148,187 @@ async def test_connection_limits_reach_aiohttp_as_httpx_means_them(
             assert session.connector.limit == expected
         finally:
             await session.close()
+
+
+def _aiohttp_errors() -> list[Any]:
+    import aiohttp
+
+    class Key:  # what ClientConnectorError reads from aiohttp's connection key
+        host, port, ssl = "127.0.0.1", 1, False
+
+    return [
+        (aiohttp.ConnectionTimeoutError(), httpx.ConnectTimeout),
+        (aiohttp.SocketTimeoutError(), httpx.ReadTimeout),
+        (TimeoutError(), httpx.ReadTimeout),
+        (aiohttp.ClientConnectorError(Key(), OSError(111, "refused")), httpx.ConnectError),  # type: ignore[arg-type]
+        (aiohttp.ServerDisconnectedError(), httpx.RemoteProtocolError),
+        (aiohttp.ClientPayloadError("cut short"), httpx.RemoteProtocolError),
+        (aiohttp.ClientOSError(104, "reset"), httpx.ReadError),
+        (aiohttp.InvalidURL("ftp://x"), httpx.UnsupportedProtocol),
+        (aiohttp.ClientError("odd response"), httpx.RemoteProtocolError),
+    ]
+
+
+def test_aiohttp_errors_become_the_httpx_errors_httpcore_raises_for_the_same_failure() -> None:
+    """Each aiohttp failure maps to httpcore's error for it; anything else is not mapped."""
+    from sendcloud_integrations._aiohttp import _as_httpx_error
+
+    request = httpx.Request("GET", "http://127.0.0.1/x")
+    for error, expected in _aiohttp_errors():
+        mapped = _as_httpx_error(error, request)
+        assert type(mapped) is expected, error
+        assert mapped is not None
+        assert mapped.request is request
+    assert _as_httpx_error(ValueError("not a transport failure"), request) is None
+
+
+@contextmanager
+def _raw_server(answer: bytes) -> Iterator[str]:
+    """A loopback server that reads one request head, writes ``answer`` and hangs up."""
+
+    def serve(listener: socket.socket) -> None:
+        connection, _ = listener.accept()
+        with connection:
+            received = b""
+            while b"\r\n\r\n" not in received:
+                received += connection.recv(65536)
+            connection.sendall(answer)
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        thread = threading.Thread(target=serve, args=(listener,), daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/x"
+        thread.join(timeout=5)
+
+
+def _http(backend: str) -> httpx.AsyncClient:
+    return sc.DefaultAioHttpClient() if backend == "aiohttp" else httpx.AsyncClient()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_a_body_cut_short_is_a_remote_protocol_error_on_both_backends(backend: str) -> None:
+    """A response that ends before its Content-Length raises httpx.RemoteProtocolError."""
+    with _raw_server(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{") as url:
+        async with _http(backend) as http:
+            with pytest.raises(httpx.RemoteProtocolError):
+                await http.get(url)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_a_status_line_without_a_reason_phrase_reads_alike_on_both_backends(
+    backend: str,
+) -> None:
+    """An empty reason phrase is b"" on both backends, and the body arrives whole."""
+    answer = b"HTTP/1.1 200 \r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
+    with _raw_server(answer) as url:
+        async with _http(backend) as http:
+            response = await http.get(url)
+    assert (response.status_code, response.reason_phrase, response.json()) == (200, "", {})
+    assert response.extensions["reason_phrase"] == b""
+
+
+class _FailingClose:
+    async def __aexit__(self, *exc_info: object) -> None:
+        import aiohttp
+
+        raise aiohttp.ClientOSError(32, "broken pipe")
+
+
+async def test_closing_a_response_maps_aiohttp_errors_too() -> None:
+    """An aiohttp error while releasing a response is httpx's, like the request's errors."""
+    from sendcloud_integrations._aiohttp import _Stream
+
+    request = httpx.Request("GET", "http://127.0.0.1/x")
+    with pytest.raises(httpx.ReadError) as caught:
+        await _Stream(_FailingClose(), request).aclose()
+    assert caught.value.request is request
+
+
+class _BrokenSession:
+    async def request(self, *args: object, **kwargs: object) -> None:
+        raise RuntimeError("not an aiohttp failure")
+
+    async def close(self) -> None:
+        pass
+
+
+async def test_what_aiohttp_did_not_raise_passes_through_unchanged() -> None:
+    """An exception that is not a transport failure is not dressed up as one."""
+    from sendcloud_integrations._aiohttp import _transport_class
+
+    session = _BrokenSession()
+    transport = _transport_class()(client=lambda: session)  # a session factory, as allowed
+    assert transport.get_client() is session  # type: ignore[attr-defined]
+    with pytest.raises(RuntimeError, match="not an aiohttp failure"):
+        await transport.handle_async_request(httpx.Request("GET", "http://127.0.0.1/x"))
+
+
+async def test_a_streamed_request_body_reaches_the_server_whole() -> None:
+    """A request body given as an async stream is sent (chunked by aiohttp) in full."""
+    from aiohttp import web
+
+    received: list[bytes] = []
+
+    async def echo(request: web.Request) -> web.Response:
+        received.append(await request.read())
+        return web.json_response({})
+
+    app = web.Application()
+    app.router.add_post("/x", echo)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def parts() -> AsyncIterator[bytes]:
+        for part in (b'{"a": ', b"1}"):
+            yield part
+
+    try:
+        async with sc.DefaultAioHttpClient() as http:
+            response = await http.post(f"http://127.0.0.1:{port}/x", content=parts())
+    finally:
+        await runner.cleanup()
+    assert response.status_code == 200
+    assert received == [b'{"a": 1}']
+
+
+async def test_each_timeout_reaches_aiohttp_and_the_table_of_them_stays_small() -> None:
+    """A call's own timeout is the one aiohttp applies; the per-timeout table stops at 32."""
+    from sendcloud_integrations._aiohttp import _transport_class
+
+    transport = _transport_class()()
+    made = [
+        transport._timeout({"connect": 1.0, "read": float(n), "pool": 2.0})  # type: ignore[attr-defined]
+        for n in range(40)
+    ]
+    assert [t.sock_read for t in made] == [float(n) for n in range(40)]
+    assert {(t.sock_connect, t.connect) for t in made} == {(1.0, 2.0)}
+    assert len(transport._timeouts) == 32  # type: ignore[attr-defined]
+    again = transport._timeout({"connect": 1.0, "read": 0.0, "pool": 2.0})  # type: ignore[attr-defined]
+    assert again is made[0]
+
+
+async def test_a_per_call_timeout_applies_on_the_aiohttp_backend(sleeps: _Sleeps) -> None:
+    """``timeout=`` on one call, shorter than the client's, times that call out."""
+    with _silent_server() as base_url:
+        async with _client("aiohttp", base_url, sleeps, timeout=30.0, max_retries=0) as client:
+            with pytest.raises(sc.APITimeoutError):
+                await client.integrations.get(1, timeout=0.05)
+
+
+async def test_a_given_transport_or_proxy_is_used_as_httpx_would() -> None:
+    """``transport=`` replaces aiohttp's; ``proxy=`` still sends through aiohttp, proxied."""
+    from sendcloud_integrations._aiohttp import _transport_class
+
+    mock = httpx.MockTransport(lambda request: httpx.Response(204))
+    async with sc.DefaultAioHttpClient(transport=mock) as mocked:
+        assert (await mocked.get("http://127.0.0.1/x")).status_code == 204
+    async with sc.DefaultAioHttpClient(proxy="http://127.0.0.1:3128") as proxied:
+        transports = list(proxied._mounts.values())
+        assert len(transports) == 1
+        assert type(transports[0]).__qualname__ == _transport_class().__qualname__
+        assert transports[0].proxy.url == httpx.URL("http://127.0.0.1:3128")  # type: ignore[union-attr]
