@@ -9,7 +9,7 @@ request has anything of its own or httpx builds differently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -23,7 +23,7 @@ KINDS = ["sync", "async", "aiohttp"]
 
 
 @pytest.fixture(params=KINDS)
-def client(request: pytest.FixtureRequest) -> Iterator[httpx.Client | httpx.AsyncClient]:
+def client(request: pytest.FixtureRequest) -> httpx.Client | httpx.AsyncClient:
     """One of the clients the SDK makes, with the SDK's fixed headers."""
     headers = {"User-Agent": "sdk-test", "Accept": "application/json"}
     made: httpx.Client | httpx.AsyncClient
@@ -34,7 +34,7 @@ def client(request: pytest.FixtureRequest) -> Iterator[httpx.Client | httpx.Asyn
     else:
         pytest.importorskip("httpx_aiohttp")
         made = sc.DefaultAioHttpClient(headers=headers, timeout=7.0)
-    yield made
+    return made  # never sends: nothing to close
 
 
 def _httpx_builds(client: httpx.Client | httpx.AsyncClient) -> Callable[..., httpx.Request]:

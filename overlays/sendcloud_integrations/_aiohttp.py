@@ -15,6 +15,9 @@ transport here maps them the way httpcore reports the same failures instead.
 
 from __future__ import annotations
 
+import contextvars
+import datetime
+import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -25,6 +28,8 @@ from ._errors import MissingExtraError
 from ._http_clients import AsyncHttpClient
 
 EXTRA = "aiohttp"
+# True inside a send() that reads the whole body before returning (not a stream).
+_READ_WHOLE = contextvars.ContextVar("_READ_WHOLE", default=False)
 
 
 def _as_httpx_error(exc: BaseException, request: httpx.Request) -> httpx.TransportError | None:
@@ -121,6 +126,7 @@ def _transport_class() -> Callable[..., httpx.AsyncBaseTransport]:
             return found
 
         async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            started = time.perf_counter()  # httpx's elapsed: sent to read, for a read body
             if not isinstance(self.client, aiohttp.ClientSession):
                 self.client = self.get_client()
             data: Any
@@ -150,17 +156,42 @@ def _transport_class() -> Callable[..., httpx.AsyncBaseTransport]:
                 if mapped is None:
                     raise
                 raise mapped from exc
-            return httpx.Response(
+            extensions = {  # as httpcore gives them: the phrase always, empty if none came
+                "http_version": b"HTTP/1.1",
+                "reason_phrase": (response.reason or "").encode("utf-8", "replace"),
+            }
+            if not _READ_WHOLE.get() or not response.content.is_eof():
+                return httpx.Response(
+                    response.status,
+                    headers=response.raw_headers,
+                    stream=_Stream(response, request),
+                    request=request,
+                    extensions=extensions,
+                )
+            # httpx is about to read the body, and all of it is in aiohttp's buffer
+            # already (an API answer usually comes in one read): hand it over read, so
+            # httpx need not pull it through its chain of async streams (a twentieth of
+            # a fan-out's CPU, issue #17). A streamed response is never read here, so
+            # its aiter_raw() and is_closed are what httpx's own transport gives.
+            try:
+                body = response.content.read_nowait()
+            except Exception as exc:
+                mapped = _as_httpx_error(exc, request)
+                if mapped is None:
+                    raise
+                raise mapped from exc
+            finally:
+                response.release()
+            read = httpx.Response(
                 response.status,
                 headers=response.raw_headers,
-                stream=_Stream(response, request),
+                stream=httpx.ByteStream(body),
                 request=request,
-                # As httpcore gives them: the phrase always, empty if the server sent none.
-                extensions={
-                    "http_version": b"HTTP/1.1",
-                    "reason_phrase": (response.reason or "").encode("utf-8", "replace"),
-                },
+                extensions=extensions,
             )
+            read.read()  # decoded as httpx decodes it; a bad gzip raises DecodingError here
+            read.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
+            return read
 
     return Transport
 
@@ -189,6 +220,17 @@ class DefaultAioHttpClient(AsyncHttpClient):
         headers.update(httpx.Headers(kwargs.pop("headers", None)))
         kwargs["headers"] = headers
         super().__init__(**kwargs)
+
+    async def send(
+        self, request: httpx.Request, *, stream: bool = False, **kwargs: Any
+    ) -> httpx.Response:
+        if stream:
+            return await super().send(request, stream=True, **kwargs)
+        reading = _READ_WHOLE.set(True)  # the transport may read a body that has arrived
+        try:
+            return await super().send(request, **kwargs)
+        finally:
+            _READ_WHOLE.reset(reading)
 
     # httpx builds its transports in these two hooks (httpx-aiohttp's client overrides
     # the same two): every request, proxied or not, goes through aiohttp.
