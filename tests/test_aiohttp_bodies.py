@@ -1,4 +1,4 @@
-"""Response bodies on the aiohttp backend read as they do on httpx's own transport.
+"""Bodies and headers on the aiohttp backend: as on httpx's own transport.
 
 When httpx is about to read a whole body and aiohttp has all of it already, the
 backend hands the body over read (issue #17). These tests pin that the result is
@@ -44,8 +44,11 @@ def _gzipped(packed: bytes) -> bytes:
 
 
 @contextmanager
-def _server(answer: bytes) -> Iterator[str]:
-    """A loopback server that answers every connection's request with ``answer``."""
+def _server(answer: bytes, heads: list[bytes] | None = None) -> Iterator[str]:
+    """A loopback server that answers every connection's request with ``answer``.
+
+    The request heads it read go to ``heads``, when given.
+    """
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(8)
@@ -60,6 +63,8 @@ def _server(answer: bytes) -> Iterator[str]:
                 received = b""
                 while b"\r\n\r\n" not in received:
                     received += connection.recv(65536)
+                if heads is not None:
+                    heads.append(received.partition(b"\r\n\r\n")[0])
                 connection.sendall(answer)
 
     thread = threading.Thread(target=serve, daemon=True)
@@ -218,3 +223,17 @@ async def test_a_body_that_failed_in_aiohttp_raises_mapped_and_releases(fails_wi
     assert answered.released
     if isinstance(caught.value, httpx.RequestError):
         assert caught.value.request is request
+
+
+async def test_request_headers_go_out_as_httpx_s_own_transport_sends_them() -> None:
+    """The same header lines, names in the case given, reach the server on both backends."""
+    pytest.importorskip("httpx_aiohttp")
+    heads: list[bytes] = []
+    with _server(_plain(), heads) as url:
+        for backend in BACKENDS:
+            async with _http(backend) as http:
+                http.headers.update({"User-Agent": "sdk-test", "Accept": "application/json"})
+                await http.get(url, headers={"X-Request-Id": "r-1"}, auth=("pk", "sk"))
+    by_httpx, by_aiohttp = (sorted(head.split(b"\r\n")[1:]) for head in heads)
+    assert by_aiohttp == by_httpx
+    assert b"X-Request-Id: r-1" in by_aiohttp

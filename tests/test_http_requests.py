@@ -75,13 +75,14 @@ def _count_httpx_builds(
 
 
 @pytest.mark.parametrize("method", ["GET", "DELETE", "HEAD"])
+@pytest.mark.parametrize("url", [URL, URL.copy_with(query=b"page_size=10&cursor=a%2Bb")])
 def test_every_bodiless_request_is_the_one_httpx_builds(
-    client: httpx.Client | httpx.AsyncClient, method: str
+    client: httpx.Client | httpx.AsyncClient, method: str, url: httpx.URL
 ) -> None:
     """The first, second and later bodiless requests equal httpx's own, attribute by attribute."""
     for _ in range(4):
-        assert _shape(client.build_request(method, URL)) == _shape(
-            _httpx_builds(client)(method, URL)
+        assert _shape(client.build_request(method, url)) == _shape(
+            _httpx_builds(client)(method, url)
         )
 
 
@@ -144,6 +145,7 @@ def test_a_per_call_timeout_is_in_the_request_as_httpx_puts_it(
     ("args", "kwargs"),
     [
         (("GET", URL), {"params": {"page_size": 10}}),
+        (("GET", URL.copy_with(query=b"cursor=abc")), {"params": {}}),
         (("GET", URL), {"headers": {"X-Request-Id": "r1"}}),
         (("GET", URL), {"cookies": {"session": "abc"}}),
         (("GET", URL), {"extensions": {"sni_hostname": "api.example.com"}}),

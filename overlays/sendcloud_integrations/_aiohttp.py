@@ -56,6 +56,13 @@ def _as_httpx_error(exc: BaseException, request: httpx.Request) -> httpx.Transpo
     return cls(f"{type(exc).__name__}: {exc}", request=request)
 
 
+def _as_sent(headers: httpx.Headers) -> list[tuple[str, str]]:
+    """The request's headers for aiohttp: names as given (httpcore sends them so), each
+    decoded as ``multi_items()`` decodes it, with the encoding looked up once."""
+    encoding = headers.encoding
+    return [(name.decode(encoding), value.decode(encoding)) for name, value in headers.raw]
+
+
 class _Stream(httpx.AsyncByteStream):
     """aiohttp's response body as httpx reads it, its errors mapped like the request's."""
 
@@ -140,7 +147,7 @@ def _transport_class() -> Callable[..., httpx.AsyncBaseTransport]:
                 response = await self.client.request(
                     request.method,
                     str(request.url),
-                    headers=request.headers.multi_items(),
+                    headers=_as_sent(request.headers),
                     data=data,
                     allow_redirects=False,
                     auto_decompress=False,

@@ -81,7 +81,8 @@ def is_loopback_host(host: str) -> bool:
 
 def require_secure_url(url: httpx.URL | str) -> None:
     """Raise InsecureTransportError unless ``url`` is https, or http to a loopback host."""
-    url = httpx.URL(url)
+    if type(url) is not httpx.URL:  # asked on every request: no copy of a URL
+        url = httpx.URL(url)
     if url.scheme == "https":
         return
     if url.scheme == "http" and is_loopback_host(url.host):

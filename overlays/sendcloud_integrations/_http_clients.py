@@ -71,9 +71,12 @@ def _same_request(a: httpx.Request, b: httpx.Request) -> bool:
 class _ReusedHeaders:
     """``build_request`` that reuses the headers of bodiless requests (module docstring)."""
 
-    _headers_for: dict[tuple[str, bytes], tuple[list[tuple[bytes, bytes]], httpx.Headers]]
-    _checked: set[tuple[str, bytes]]
-    _reuse = True
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # (method, host) -> the client's headers then, and the request headers they gave.
+        self._headers_for: dict[tuple[str, bytes], tuple[list[Any], httpx.Headers]] = {}
+        self._checked: set[tuple[str, bytes]] = set()
+        self._reuse = True
 
     def build_request(
         self,
@@ -92,23 +95,23 @@ class _ReusedHeaders:
     ) -> httpx.Request:
         client: Any = self
         build = cast("Callable[..., httpx.Request]", super().build_request)  # type: ignore[misc]
-        if (
-            not self._reuse
-            or type(url) is not httpx.URL
-            or not url.is_absolute_url
-            or method in _BODY_METHODS
-            or content is not None
-            or data is not None
-            or files is not None
-            or json is not None
-            or params
-            or headers
-            or cookies
-            or extensions
-            or client.params
-            or client.cookies
+        if not (
+            type(url) is httpx.URL
+            and params is None  # even an empty one: httpx then drops the URL's own query
+            and content is None
+            and data is None
+            and files is None
+            and json is None
+            and not headers
+            and not cookies
+            and not extensions
+            and method not in _BODY_METHODS
+            and self._reuse
+            and url.is_absolute_url
+            and not client.params
+            and not client.cookies
         ):
-            request = build(
+            return build(
                 method,
                 url,
                 content=content,
@@ -121,25 +124,20 @@ class _ReusedHeaders:
                 timeout=timeout,
                 extensions=extensions,
             )
-            return request
         key = (method, url.netloc)
         own = client.headers.raw
-        known = self.__dict__.get("_headers_for")
-        if known is None:
-            known = self._headers_for = {}
-            self._checked = set()
-        found = known.get(key)
+        found = self._headers_for.get(key)
         if found is None or found[0] != own:
             request = build(method, url, timeout=timeout)
-            if len(known) < 16:  # a client talks to a host or two; never grows without end
+            if len(self._headers_for) < 16:  # a client talks to a host or two: stays small
                 # A copy: auth flows add their headers to the request's own.
-                known[key] = (own, httpx.Headers(request.headers))
+                self._headers_for[key] = (own, httpx.Headers(request.headers))
             return request
         chosen = client.timeout if timeout is httpx.USE_CLIENT_DEFAULT else httpx.Timeout(timeout)
-        request = httpx.Request(
+        request = httpx.Request(  # copies the headers it is given
             method,
             url,
-            headers=httpx.Headers(found[1]),
+            headers=found[1],
             stream=httpx.ByteStream(b""),
             extensions={"timeout": chosen.as_dict()},
         )
@@ -148,8 +146,8 @@ class _ReusedHeaders:
             self._checked.add(key)
             if not _same_request(request, build(method, url, timeout=timeout)):
                 self._reuse = False
-                self._headers_for = {}
-                return self.build_request(method, url, timeout=timeout)
+                self._headers_for.clear()
+                return build(method, url, timeout=timeout)
         return request
 
 
