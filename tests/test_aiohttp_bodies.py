@@ -166,6 +166,22 @@ async def test_reading_whole_bodies_is_for_one_send_only() -> None:
                 assert await response.aread() == BODY
 
 
+async def test_a_streamed_send_inside_a_read_one_is_streamed() -> None:
+    """A stream=True send made while another send reads whole (an auth flow's) streams."""
+    pytest.importorskip("httpx_aiohttp")
+    from sendcloud_integrations._aiohttp import _READ_WHOLE
+
+    with _server(_plain()) as url:
+        async with sc.DefaultAioHttpClient() as http:
+            outer = _READ_WHOLE.set(True)  # as inside DefaultAioHttpClient.send(stream=False)
+            try:
+                async with http.stream("GET", url) as response:
+                    assert not response.is_closed
+                    assert await response.aread() == BODY
+            finally:
+                _READ_WHOLE.reset(outer)
+
+
 class _FailedBody:
     """aiohttp's body reader after the payload failed: at EOF, and raising on read."""
 

@@ -231,11 +231,10 @@ class DefaultAioHttpClient(AsyncHttpClient):
     async def send(
         self, request: httpx.Request, *, stream: bool = False, **kwargs: Any
     ) -> httpx.Response:
-        if stream:
-            return await super().send(request, stream=True, **kwargs)
-        reading = _READ_WHOLE.set(True)  # the transport may read a body that has arrived
+        # Set either way: a send inside another's (an auth flow's own client) says its own.
+        reading = _READ_WHOLE.set(not stream)  # True: the transport may read what arrived
         try:
-            return await super().send(request, **kwargs)
+            return await super().send(request, stream=stream, **kwargs)
         finally:
             _READ_WHOLE.reset(reading)
 
