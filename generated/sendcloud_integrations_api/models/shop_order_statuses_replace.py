@@ -97,12 +97,25 @@ class ShopOrderStatusesReplace:
         v = get("statuses", UNSET)
         if type(v) is list or isinstance(v, list):
             decode_x0 = NewShopOrderStatus._decode
-            try:
-                v = [decode_x0(x0, owned) for x0 in v]
-            except DecodeError as exc:
-                raise exc.within(
-                    "statuses", failed_index(v, NewShopOrderStatus.from_dict)
-                )
+            if owned:
+                # The parser made this list for this call alone. Each item is dropped once its
+                # model is built, so the parsed dicts die as the models are born: the garbage
+                # collector then neither runs as often nor keeps traversing the parsed tree.
+                v.reverse()
+                out0 = []
+                try:
+                    while v:
+                        out0.append(decode_x0(v.pop(), owned))
+                except DecodeError as exc:
+                    raise exc.within("statuses", len(out0))
+                v = out0
+            else:
+                try:
+                    v = [decode_x0(x0, owned) for x0 in v]
+                except DecodeError as exc:
+                    raise exc.within(
+                        "statuses", failed_index(v, NewShopOrderStatus.from_dict)
+                    )
 
         elif v is UNSET:
             raise decode_missing("array", "statuses")

@@ -96,16 +96,29 @@ class StatusMappingResponse:
             value_data = get_data("mapping", UNSET)
             if type(value_data) is list or isinstance(value_data, list):
                 decode_x1_data = StatusMappingEntry._decode
-                try:
-                    value_data = [
-                        decode_x1_data(x1_data, owned) for x1_data in value_data
-                    ]
-                except DecodeError as exc:
-                    raise exc.within(
-                        "data",
-                        "mapping",
-                        failed_index(value_data, StatusMappingEntry.from_dict),
-                    )
+                if owned:
+                    # The parser made this list for this call alone. Each item is dropped once its
+                    # model is built, so the parsed dicts die as the models are born: the garbage
+                    # collector then neither runs as often nor keeps traversing the parsed tree.
+                    value_data.reverse()
+                    out1_data = []
+                    try:
+                        while value_data:
+                            out1_data.append(decode_x1_data(value_data.pop(), owned))
+                    except DecodeError as exc:
+                        raise exc.within("data", "mapping", len(out1_data))
+                    value_data = out1_data
+                else:
+                    try:
+                        value_data = [
+                            decode_x1_data(x1_data, owned) for x1_data in value_data
+                        ]
+                    except DecodeError as exc:
+                        raise exc.within(
+                            "data",
+                            "mapping",
+                            failed_index(value_data, StatusMappingEntry.from_dict),
+                        )
 
             elif value_data is UNSET:
                 absent_data += 1
