@@ -81,3 +81,6 @@ class ErrorMeta:
 
 _FIELD_NAMES = ("additional_properties",)
 _KNOWN_KEYS = frozenset(())
+# Each field's Python name, JSON key and whether the schema requires it: what the
+# speedups' mirror (sendcloud_integrations/_struct_mirror.py) needs beyond the type hints.
+_JSON_FIELDS: tuple[tuple[str, str, bool], ...] = ()

@@ -312,6 +312,18 @@ _KNOWN_KEYS = frozenset(
         "meta",
     )
 )
+# Each field's Python name, JSON key and whether the schema requires it: what the
+# speedups' mirror (sendcloud_integrations/_struct_mirror.py) needs beyond the type hints.
+_JSON_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("id", "id", False),
+    ("links", "links", False),
+    ("status", "status", False),
+    ("code", "code", False),
+    ("title", "title", False),
+    ("detail", "detail", False),
+    ("source", "source", False),
+    ("meta", "meta", False),
+)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

@@ -151,3 +151,10 @@ _KNOWN_KEYS = frozenset(
         "header",
     )
 )
+# Each field's Python name, JSON key and whether the schema requires it: what the
+# speedups' mirror (sendcloud_integrations/_struct_mirror.py) needs beyond the type hints.
+_JSON_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("pointer", "pointer", False),
+    ("parameter", "parameter", False),
+    ("header", "header", False),
+)

@@ -120,6 +120,9 @@ _FIELD_NAMES = (
     "additional_properties",
 )
 _KNOWN_KEYS = frozenset(("data",))
+# Each field's Python name, JSON key and whether the schema requires it: what the
+# speedups' mirror (sendcloud_integrations/_struct_mirror.py) needs beyond the type hints.
+_JSON_FIELDS: tuple[tuple[str, str, bool], ...] = (("data", "data", False),)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

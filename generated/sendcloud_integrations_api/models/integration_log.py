@@ -522,6 +522,23 @@ _KNOWN_KEYS = frozenset(
         "additional_data",
     )
 )
+# Each field's Python name, JSON key and whether the schema requires it: what the
+# speedups' mirror (sendcloud_integrations/_struct_mirror.py) needs beyond the type hints.
+_JSON_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("base_url", "base_url", True),
+    ("id", "id", False),
+    ("integration_id", "integration_id", False),
+    ("full_url", "full_url", False),
+    ("method", "method", False),
+    ("response_code", "response_code", False),
+    ("response", "response", False),
+    ("request", "request", False),
+    ("created_at", "created_at", False),
+    ("exception_type", "exception_type", False),
+    ("exception", "exception", False),
+    ("protected", "protected", False),
+    ("additional_data", "additional_data", False),
+)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

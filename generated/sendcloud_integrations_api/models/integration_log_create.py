@@ -426,6 +426,19 @@ _KNOWN_KEYS = frozenset(
         "exception",
     )
 )
+# Each field's Python name, JSON key and whether the schema requires it: what the
+# speedups' mirror (sendcloud_integrations/_struct_mirror.py) needs beyond the type hints.
+_JSON_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("base_url", "base_url", True),
+    ("full_url", "full_url", False),
+    ("method", "method", False),
+    ("response_code", "response_code", False),
+    ("response", "response", False),
+    ("request", "request", False),
+    ("created_at", "created_at", False),
+    ("exception_type", "exception_type", False),
+    ("exception", "exception", False),
+)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

@@ -158,6 +158,12 @@ _KNOWN_KEYS = frozenset(
         "body",
     )
 )
+# Each field's Python name, JSON key and whether the schema requires it: what the
+# speedups' mirror (sendcloud_integrations/_struct_mirror.py) needs beyond the type hints.
+_JSON_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("headers", "headers", False),
+    ("body", "body", False),
+)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

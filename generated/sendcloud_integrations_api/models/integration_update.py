@@ -241,3 +241,14 @@ _KNOWN_KEYS = frozenset(
         "feedback_type",
     )
 )
+# Each field's Python name, JSON key and whether the schema requires it: what the
+# speedups' mirror (sendcloud_integrations/_struct_mirror.py) needs beyond the type hints.
+_JSON_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("shop_name", "shop_name", False),
+    ("shop_url", "shop_url", False),
+    ("service_point_enabled", "service_point_enabled", False),
+    ("service_point_carriers", "service_point_carriers", False),
+    ("webhook_active", "webhook_active", False),
+    ("webhook_url", "webhook_url", False),
+    ("feedback_type", "feedback_type", False),
+)

@@ -140,3 +140,9 @@ _KNOWN_KEYS = frozenset(
         "language",
     )
 )
+# Each field's Python name, JSON key and whether the schema requires it: what the
+# speedups' mirror (sendcloud_integrations/_struct_mirror.py) needs beyond the type hints.
+_JSON_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("status", "status", True),
+    ("language", "language", True),
+)

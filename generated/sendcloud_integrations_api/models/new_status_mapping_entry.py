@@ -144,3 +144,9 @@ _KNOWN_KEYS = frozenset(
         "external_id",
     )
 )
+# Each field's Python name, JSON key and whether the schema requires it: what the
+# speedups' mirror (sendcloud_integrations/_struct_mirror.py) needs beyond the type hints.
+_JSON_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("status_category", "status_category", True),
+    ("external_id", "external_id", True),
+)

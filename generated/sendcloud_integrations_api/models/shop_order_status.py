@@ -214,6 +214,14 @@ _KNOWN_KEYS = frozenset(
         "translations",
     )
 )
+# Each field's Python name, JSON key and whether the schema requires it: what the
+# speedups' mirror (sendcloud_integrations/_struct_mirror.py) needs beyond the type hints.
+_JSON_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("external_id", "external_id", False),
+    ("status", "status", False),
+    ("deleted_at", "deleted_at", False),
+    ("translations", "translations", False),
+)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

@@ -167,6 +167,12 @@ _KNOWN_KEYS = frozenset(
         "mapping",
     )
 )
+# Each field's Python name, JSON key and whether the schema requires it: what the
+# speedups' mirror (sendcloud_integrations/_struct_mirror.py) needs beyond the type hints.
+_JSON_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("integration_id", "integration_id", False),
+    ("mapping", "mapping", False),
+)
 
 
 # Imported once, after the class rather than inside its methods: each call then skips

@@ -160,3 +160,10 @@ _KNOWN_KEYS = frozenset(
         "is_valid",
     )
 )
+# Each field's Python name, JSON key and whether the schema requires it: what the
+# speedups' mirror (sendcloud_integrations/_struct_mirror.py) needs beyond the type hints.
+_JSON_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("status_category", "status_category", False),
+    ("external_id", "external_id", False),
+    ("is_valid", "is_valid", False),
+)
