@@ -253,3 +253,26 @@ async def test_request_headers_go_out_as_httpx_s_own_transport_sends_them() -> N
     by_httpx, by_aiohttp = (sorted(head.split(b"\r\n")[1:]) for head in heads)
     assert by_aiohttp == by_httpx
     assert b"X-Request-Id: r-1" in by_aiohttp
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ([(b"X-Name", b"plain")], [("X-Name", "plain")]),
+        (
+            [(b"X-Ascii", b"a"), (b"X-Utf8", "café".encode())],
+            [("X-Ascii", "a"), ("X-Utf8", "café")],
+        ),
+        ([(b"X-Latin", b"caf\xe9")], [("X-Latin", "café")]),
+    ],
+    ids=["ascii", "utf-8", "latin-1"],
+)
+async def test_header_values_reach_aiohttp_decoded_as_httpx_decodes_them(
+    raw: list[tuple[bytes, bytes]], expected: list[tuple[str, str]]
+) -> None:
+    """ASCII as is; otherwise the whole set in httpx's encoding (UTF-8, else Latin-1)."""
+    from sendcloud_integrations._aiohttp import _as_sent
+
+    headers = httpx.Headers(raw)
+    assert _as_sent(headers) == expected
+    assert [(k.lower(), v) for k, v in expected] == headers.multi_items()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
+from typing import Any
+
 import httpx
 import pytest
 from sendcloud_integrations import SendcloudError
@@ -161,3 +164,92 @@ def test_insecure_token_url_is_refused_at_construction(token_url: str) -> None:
     """A token URL that is not https (or loopback http) is refused when the auth is built."""
     with pytest.raises(InsecureTransportError):
         OAuth2ClientCredentials(CLIENT_ID, CLIENT_SECRET, token_url=token_url)
+
+
+def _steps_sync(flow: Any) -> list[Any]:
+    """What a flow does when httpx drives it: the request, then the end on the answer."""
+    request = next(flow)
+    steps: list[Any] = [request.headers["Authorization"]]
+    try:
+        flow.send(httpx.Response(200))
+    except StopIteration:
+        steps.append("stop")
+    flow.close()
+    steps.append(next(flow, "exhausted"))
+    return steps
+
+
+async def _steps_async(flow: Any) -> list[Any]:
+    request = await flow.__anext__()
+    steps: list[Any] = [request.headers["Authorization"]]
+    try:
+        await flow.asend(httpx.Response(200))
+    except StopAsyncIteration:
+        steps.append("stop")
+    await flow.aclose()
+    try:
+        await flow.__anext__()
+    except StopAsyncIteration:
+        steps.append("exhausted")
+    return steps
+
+
+@pytest.mark.anyio
+async def test_flows_step_as_httpx_own_adapters_step() -> None:
+    """BasicAuth's own sync and async flows do what httpx's generic adapters do with auth_flow."""
+    auth = BasicAuth(PUBLIC_KEY, SECRET_KEY)
+    ours = _steps_sync(auth.sync_auth_flow(httpx.Request("GET", API_URL)))
+    httpx_own = _steps_sync(httpx.Auth.sync_auth_flow(auth, httpx.Request("GET", API_URL)))
+    assert ours == httpx_own == [basic(PUBLIC_KEY, SECRET_KEY), "stop", "exhausted"]
+    ours = await _steps_async(auth.async_auth_flow(httpx.Request("GET", API_URL)))
+    request = httpx.Request("GET", API_URL)
+    httpx_own = await _steps_async(httpx.Auth.async_auth_flow(auth, request))
+    assert ours == httpx_own == [basic(PUBLIC_KEY, SECRET_KEY), "stop", "exhausted"]
+
+
+@pytest.mark.anyio
+async def test_a_flow_closed_or_thrown_into_before_it_starts_sends_nothing() -> None:
+    """Closing a fresh flow ends it; an error thrown into it comes back out, as from a generator."""
+    auth = BasicAuth(PUBLIC_KEY, SECRET_KEY)
+    flow = auth.sync_auth_flow(httpx.Request("GET", API_URL))
+    flow.close()
+    assert next(flow, None) is None
+    with pytest.raises(KeyError, match="thrown"):
+        auth.sync_auth_flow(httpx.Request("GET", API_URL)).throw(KeyError("thrown"))
+    aflow = auth.async_auth_flow(httpx.Request("GET", API_URL))
+    await aflow.aclose()
+    with pytest.raises(StopAsyncIteration):
+        await aflow.__anext__()
+    with pytest.raises(KeyError, match="thrown"):
+        await auth.async_auth_flow(httpx.Request("GET", API_URL)).athrow(KeyError("thrown"))
+
+
+@pytest.mark.anyio
+async def test_async_basic_auth_refuses_plain_http_too() -> None:
+    """Over httpx.AsyncClient, BasicAuth refuses a remote http:// URL before sending."""
+    seen: list[httpx.Request] = []
+    auth = BasicAuth(PUBLIC_KEY, SECRET_KEY)
+    async with httpx.AsyncClient(auth=auth, transport=recording_transport(seen)) as client:
+        with pytest.raises(InsecureTransportError):
+            await client.get(INSECURE[0])
+    assert seen == []
+
+
+class _Tagged(BasicAuth):
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["X-Tag"] = "subclass"
+        yield from super().auth_flow(request)
+
+
+@pytest.mark.anyio
+async def test_a_subclass_with_its_own_auth_flow_keeps_it() -> None:
+    """A BasicAuth subclass that overrides auth_flow has it run, sync and async."""
+    seen: list[httpx.Request] = []
+    auth = _Tagged(PUBLIC_KEY, SECRET_KEY)
+    with httpx.Client(auth=auth, transport=recording_transport(seen)) as client:
+        client.get(API_URL)
+    async with httpx.AsyncClient(auth=auth, transport=recording_transport(seen)) as aclient:
+        await aclient.get(API_URL)
+    assert [(r.headers["X-Tag"], r.headers["Authorization"]) for r in seen] == [
+        ("subclass", basic(PUBLIC_KEY, SECRET_KEY))
+    ] * 2

@@ -58,9 +58,13 @@ def _as_httpx_error(exc: BaseException, request: httpx.Request) -> httpx.Transpo
 
 def _as_sent(headers: httpx.Headers) -> list[tuple[str, str]]:
     """The request's headers for aiohttp: names as given (httpcore sends them so), each
-    decoded as ``multi_items()`` decodes it, with the encoding looked up once."""
-    encoding = headers.encoding
-    return [(name.decode(encoding), value.decode(encoding)) for name, value in headers.raw]
+    decoded as ``multi_items()`` decodes it."""
+    raw = headers.raw
+    try:  # ASCII, as nearly always: what headers.encoding finds, without its own pass
+        return [(name.decode("ascii"), value.decode("ascii")) for name, value in raw]
+    except UnicodeDecodeError:
+        encoding = headers.encoding
+        return [(name.decode(encoding), value.decode(encoding)) for name, value in raw]
 
 
 class _Stream(httpx.AsyncByteStream):

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import base64
 import os
-from collections.abc import Generator, Mapping
+from collections.abc import AsyncGenerator, Generator, Mapping
+from types import TracebackType
+from typing import Any
 
 import httpx
 
@@ -61,9 +63,84 @@ class BasicAuth(httpx.Auth):
         )
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        self._authorize(request)
+        yield request
+
+    def _authorize(self, request: httpx.Request) -> None:
         require_secure_url(request.url)
         request.headers["Authorization"] = self._header.reveal()
-        yield request
+
+    # httpx drives every flow through these two adapters, which wrap auth_flow in a
+    # generator (and, async, an async generator that the event loop registers). One
+    # request and no answer needed: a small object does the same steps for less, about
+    # a fiftieth of what an aiohttp fan-out spends per call before sending (issue #17).
+    # A subclass with its own auth_flow keeps httpx's adapters.
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        if type(self).auth_flow is not BasicAuth.auth_flow:
+            return super().sync_auth_flow(request)
+        return _OneRequest(self, request)
+
+    def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        if type(self).auth_flow is not BasicAuth.auth_flow:
+            return super().async_auth_flow(request)
+        return _AsyncOneRequest(self, request)
+
+
+def _rethrow(typ: Any, val: Any, tb: TracebackType | None) -> Any:
+    error = typ if val is None else val
+    raise error.with_traceback(tb) if tb is not None else error
+
+
+class _OneRequest(Generator[httpx.Request, httpx.Response, None]):
+    """BasicAuth's flow as a generator would run it: the request authorized, then done."""
+
+    __slots__ = ("_auth", "_request")
+
+    def __init__(self, auth: BasicAuth, request: httpx.Request) -> None:
+        self._auth: BasicAuth | None = auth
+        self._request = request
+
+    def send(self, value: httpx.Response | None) -> httpx.Request:
+        auth, self._auth = self._auth, None
+        if auth is None:
+            raise StopIteration
+        auth._authorize(self._request)
+        return self._request
+
+    def throw(self, typ: Any, val: Any = None, tb: TracebackType | None = None) -> httpx.Request:
+        self._auth = None
+        return _rethrow(typ, val, tb)  # type: ignore[no-any-return]
+
+
+class _AsyncOneRequest(AsyncGenerator[httpx.Request, httpx.Response]):
+    """As _OneRequest, for httpx.AsyncClient."""
+
+    __slots__ = ("_auth", "_request")
+
+    def __init__(self, auth: BasicAuth, request: httpx.Request) -> None:
+        self._auth: BasicAuth | None = auth
+        self._request = request
+
+    async def __anext__(self) -> httpx.Request:
+        return await self.asend(None)
+
+    async def asend(self, value: httpx.Response | None) -> httpx.Request:
+        auth, self._auth = self._auth, None
+        if auth is None:
+            raise StopAsyncIteration
+        auth._authorize(self._request)
+        return self._request
+
+    async def athrow(
+        self, typ: Any, val: Any = None, tb: TracebackType | None = None
+    ) -> httpx.Request:
+        self._auth = None
+        return _rethrow(typ, val, tb)  # type: ignore[no-any-return]
 
 
 _PAIRS = {
