@@ -210,6 +210,7 @@ def test_without_msgspec_there_is_no_mirror(monkeypatch: pytest.MonkeyPatch) -> 
 HEADER = """
 from __future__ import annotations
 import datetime
+import uuid
 from typing import Any, Literal
 import attrs
 from sendcloud_integrations_api.types import UNSET, Unset
@@ -287,6 +288,23 @@ def test_mapped_field_types_get_a_mirror() -> None:
     assert decode is not None
     built = decode(b'{"f": [{"name": "a"}]}')
     assert built == generated_like(holder, [LEAF(name="a")])
+
+
+def test_numbers_dates_and_uuids_convert_as_the_generated_decoder_would() -> None:
+    """number keeps JSON's int or float; date and uuid strings become values, or are refused."""
+    holder = model(
+        "Node", ["n: float | Unset", "d: datetime.date | Unset", "u: uuid.UUID | Unset"], LEAVES
+    )
+    decode = _struct_mirror._build(holder)
+    assert decode is not None
+    some_id = "12345678-1234-5678-1234-567812345678"
+    built = decode(json.dumps({"n": 5, "d": "2024-05-31", "u": some_id}).encode())
+    assert (type(built.n), built.n) == (int, 5)
+    assert built.d == dt.date(2024, 5, 31)
+    assert str(built.u) == some_id
+    assert decode(b'{"n": 1.5}').n == 1.5
+    for refused in (b'{"n": true}', b'{"n": 1e400}', b'{"d": "2024-02-30"}', b'{"u": "nope"}'):
+        assert decode(refused) is None, refused
 
 
 def generated_like(cls: type, value: Any) -> Any:
