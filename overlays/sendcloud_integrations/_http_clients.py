@@ -11,10 +11,10 @@ Requests. ``build_request`` merges the client's headers and adds ``Host`` on eve
 call, about a fifth of what a fan-out spends before its requests are on the wire
 (issue #17). For a request with no body, query, cookies or headers of its own, the
 headers come out the same each time for the same client headers, method and host: the
-first such request is httpx's own, and later ones reuse its headers, built through
-httpx's public constructor. The first reuse for each is checked against httpx's own
-result, attribute by attribute; a difference (another httpx) turns the shortcut off
-for that client.
+first such request is httpx's own, and later ones are made from its state: its
+attributes, a copy of its headers, the call's URL and timeout. The first reuse for
+each is checked against httpx's own result, attribute by attribute; a difference
+(another httpx) turns the shortcut off for that client.
 
 Only the clients the SDK builds (and ``sc.DefaultAioHttpClient``) use it: a caller's
 own ``http_client`` is left as it is.
@@ -31,6 +31,8 @@ import httpx
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 __all__ = ["AsyncHttpClient", "HttpClient"]
+
+_new: Callable[[type[httpx.Request]], httpx.Request] = object.__new__
 
 
 class _Cookies(httpx.Cookies):
@@ -73,8 +75,8 @@ class _ReusedHeaders:
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        # (method, host) -> the client's headers then, and the request headers they gave.
-        self._headers_for: dict[tuple[str, bytes], tuple[list[Any], httpx.Headers]] = {}
+        # (method, host) -> the client's headers then, and a request httpx made from them.
+        self._headers_for: dict[tuple[str, bytes], tuple[list[Any], httpx.Request]] = {}
         self._checked: set[tuple[str, bytes]] = set()
         self._reuse = True
 
@@ -130,18 +132,22 @@ class _ReusedHeaders:
         if found is None or found[0] != own:
             request = build(method, url, timeout=timeout)
             if len(self._headers_for) < 16:  # a client talks to a host or two: stays small
+                template = _new(httpx.Request)
+                vars(template).update(vars(request))
                 # A copy: auth flows add their headers to the request's own.
-                self._headers_for[key] = (own, httpx.Headers(request.headers))
+                template.headers = httpx.Headers(request.headers)
+                self._headers_for[key] = (own, template)
             return request
         chosen = client.timeout if timeout is httpx.USE_CLIENT_DEFAULT else httpx.Timeout(timeout)
-        request = httpx.Request(  # copies the headers it is given
-            method,
-            url,
-            headers=found[1],
-            stream=httpx.ByteStream(b""),
-            extensions={"timeout": chosen.as_dict()},
-        )
-        request.read()
+        # What httpx's constructor would make here, from the state of one it made: the
+        # same method, no body (the empty stream and content are immutable, so shared),
+        # this call's URL, a copy of the headers, this call's timeout.
+        template = found[1]
+        request = _new(httpx.Request)
+        vars(request).update(vars(template))
+        request.url = url
+        request.headers = httpx.Headers(template.headers)
+        request.extensions = {"timeout": chosen.as_dict()}
         if key not in self._checked:
             self._checked.add(key)
             if not _same_request(request, build(method, url, timeout=timeout)):
