@@ -52,17 +52,19 @@ def _stdlib_loads(body: bytes | str) -> Any:
         raise BodyNotJSON(str(exc)) from None
 
 
-def _msgspec_decoder() -> Callable[[bytes | str], Any] | None:
+def _import_msgspec() -> Any:
     # Imported by name: type checkers then need no msgspec where the extra is absent.
     try:
-        msgspec = importlib.import_module("msgspec")
+        return importlib.import_module("msgspec")
     except ImportError:
         return None
-    decode: Callable[[bytes | str], Any] = msgspec.json.Decoder().decode
-    return decode
 
 
-_fast_decode = _msgspec_decoder()
+# The speedups extra's msgspec, or None; _struct_mirror takes it from here (one lookup).
+msgspec_module: Any = _import_msgspec()
+_fast_decode: Callable[[bytes | str], Any] | None = (
+    None if msgspec_module is None else msgspec_module.json.Decoder().decode
+)
 
 
 def loads(body: bytes | str) -> Any:

@@ -30,8 +30,7 @@ from sendcloud_integrations_api.types import (
 )
 
 from ._errors import ResponseValidationError
-from ._jsonbody import BodyNotJSON, loads
-from ._struct_mirror import mirror_decoder
+from ._jsonbody import BodyNotJSON, loads, msgspec_module
 
 if TYPE_CHECKING:
     from sendcloud_integrations_api.models.integration import Integration
@@ -40,6 +39,13 @@ if TYPE_CHECKING:
     from sendcloud_integrations_api.models.status_mapping import StatusMapping
 
 T = TypeVar("T")
+
+if msgspec_module is not None:  # the speedups extra: only then is its mirror imported
+    from ._struct_mirror import mirror_decoder
+else:
+
+    def mirror_decoder(cls: type[T]) -> Callable[[bytes], T | None] | None:
+        return None
 
 
 def _json(response: httpx.Response) -> Any:

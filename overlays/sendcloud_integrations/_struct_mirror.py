@@ -22,25 +22,22 @@ from __future__ import annotations
 
 import datetime
 import enum
-import importlib
 import sys
 import types
 import typing
-import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import attrs
 from sendcloud_integrations_api.types import UNSET, Unset
 
+from ._jsonbody import msgspec_module
+
 __all__ = ["mirror_decoder"]
 
 T = TypeVar("T")
 
-try:  # by name: type checkers then need no msgspec where the extra is absent
-    _msgspec: Any = importlib.import_module("msgspec")
-except ImportError:
-    _msgspec = None
+_msgspec: Any = msgspec_module
 
 
 class _Refused(Exception):
@@ -68,19 +65,24 @@ def _date(text: str) -> datetime.date:
         raise _Refused from None
 
 
-def _uuid(text: str) -> uuid.UUID:
+def _uuid(text: str) -> Any:
     try:
-        return uuid.UUID(text)
+        return sys.modules["uuid"].UUID(text)  # a model with a UUID field imported it
     except ValueError:
         raise _Refused from None
 
 
 # A type with a string form: its Struct field holds the string, the copy converts it.
-_FROM_STRING: dict[Any, Callable[[str], Any]] = {
-    datetime.datetime: _datetime,
-    datetime.date: _date,
-    uuid.UUID: _uuid,
-}
+_FROM_STRING: dict[Any, Callable[[str], Any]] = {datetime.datetime: _datetime, datetime.date: _date}
+
+
+def _from_string(member: Any) -> Callable[[str], Any] | None:
+    # uuid is looked up, not imported: only a model that has a UUID field needs it.
+    found = _FROM_STRING.get(member)
+    uuid = sys.modules.get("uuid")
+    if found is None and uuid is not None and member is uuid.UUID:
+        return _uuid
+    return found
 
 
 def _is_free_form(cls: type) -> bool:
@@ -167,8 +169,9 @@ class _Mirror:
             return int | float, float, ""
         if member is Any:
             return Any, object, ""
-        if member in _FROM_STRING:
-            return str, str, f"{self._bind(_FROM_STRING[member], 'parse')}(v)"
+        parse = _from_string(member)
+        if parse is not None:
+            return str, str, f"{self._bind(parse, 'parse')}(v)"
         if isinstance(member, type) and issubclass(member, enum.Enum):
             values: set[type] = {type(item.value) for item in member}
             if values not in ({str}, {int}):
