@@ -277,3 +277,49 @@ def test_the_first_listing_loads_the_log_list_wrapper_only() -> None:
         "list(sc.Client(transport=httpx.MockTransport(answer)).exception_logs.list())\n" + _LOADED
     )
     assert loaded == ["integration_log_list_response"]
+
+
+def test_the_first_get_makes_no_endpoint_types_and_loads_no_uri_checks() -> None:
+    """A first ``integrations.get`` leaves File, Response and the URI checker unmade."""
+    loaded = _fresh(
+        _FIRST_GET + "import importlib.util\n"
+        "t = sys.modules['sendcloud_integrations_api.types']\n"
+        "mirror = 'sendcloud_integrations._struct_mirror' in sys.modules\n"
+        "print(json.dumps([sorted(n for n in ('File', 'Response') if n in vars(t)),"
+        " 'sendcloud_integrations._uri' in sys.modules,"
+        " mirror == (importlib.util.find_spec('msgspec') is not None)]))"
+    )
+    assert loaded == [[], False, True]
+
+
+def test_endpoint_types_become_attrs_classes_at_first_use() -> None:
+    """types.File and types.Response are the attrs classes upstream defines, made once."""
+    loaded = _fresh(
+        "import json, pickle, threading, attrs\n"
+        "import sendcloud_integrations_api.types as t\n"
+        "seen = []\n"
+        "threads = [threading.Thread(target=lambda: seen.append(t.Response)) for _ in range(8)]\n"
+        "[th.start() for th in threads]; [th.join() for th in threads]\n"
+        "from sendcloud_integrations_api.types import File\n"
+        "f = File(payload=b'x', file_name='a.txt')\n"
+        "print(json.dumps([len({id(c) for c in seen}), attrs.has(t.Response), attrs.has(File),"
+        " f.to_tuple()[::2], pickle.loads(pickle.dumps(f)) == f, 'File' in dir(t),"
+        " [f.name for f in attrs.fields(t.Response)]]))"
+    )
+    assert loaded == [
+        1,
+        True,
+        True,
+        ["a.txt", None],
+        True,
+        True,
+        ["status_code", "content", "headers", "parsed"],
+    ]
+
+
+def test_a_name_types_does_not_have_is_an_attribute_error() -> None:
+    """Other missing names of the types module still raise AttributeError."""
+    import sendcloud_integrations_api.types as types_module
+
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        types_module.Nope  # noqa: B018

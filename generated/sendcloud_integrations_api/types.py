@@ -1,11 +1,23 @@
 """Contains some shared types for properties"""
 
 import logging
+import threading
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from http import HTTPStatus
-from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generic, Literal, TypeVar
 
-from attrs import define
+if TYPE_CHECKING:
+    from attrs import define
+else:
+    # File and Response serve the generated endpoint functions, which the SDK's calls
+    # never use, and attrs takes about a millisecond to make each class: they become
+    # attrs classes at their first use instead (__getattr__ below), so a program's first
+    # call does not pay for them (issue #17). The classes are written once, below.
+    _DEFERRED: dict[str, type] = {}
+
+    def define(cls: type) -> type:
+        _DEFERRED[cls.__name__] = cls
+        return cls
 
 
 class Unset:
@@ -184,3 +196,21 @@ __all__ = [
     "Response",
     "Unset",
 ]
+
+if not TYPE_CHECKING:
+    del File, Response  # until their first use, which makes them attrs classes
+    _MAKING = threading.Lock()
+
+    def __getattr__(name: str) -> Any:
+        if name not in _DEFERRED:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        with _MAKING:  # one class per name, however many threads ask at once
+            made = globals().get(name)
+            if made is None:
+                from attrs import define as attrs_define
+
+                made = globals()[name] = attrs_define(_DEFERRED[name])
+        return made
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_DEFERRED})

@@ -13,7 +13,6 @@ import datetime
 import re
 
 from ._encodable import check_text, fail, type_name
-from ._uri import uri_problem
 
 _RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
 
@@ -42,6 +41,10 @@ def check_uri(field: str, value: object) -> str:
     """An absolute RFC 3986 URI (the spec's ``format: uri``)."""
     if not isinstance(value, str):
         fail(field, f"must be a string, got {type_name(value)}")
+    # Imported here: its patterns take most of a millisecond to compile, and a program's
+    # first call is rarely the one that sends a URI (issue #17, cold start).
+    from ._uri import uri_problem
+
     problem = uri_problem(check_text(field, value))
     if problem:
         fail(field, problem)
