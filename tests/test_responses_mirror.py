@@ -290,6 +290,20 @@ def test_mapped_field_types_get_a_mirror() -> None:
     assert built == generated_like(holder, [LEAF(name="a")])
 
 
+def test_two_models_of_one_name_each_get_their_own_copy() -> None:
+    """Models that share a class name (from two modules) are each built as themselves."""
+    first = model("Leaf", ["name: str | Unset"])
+    second = model("Leaf", ["size: int | Unset"])
+    holder = model(
+        "Node", ["f: First | Unset", "g: Second | Unset"], {"First": first, "Second": second}
+    )
+    decode = _struct_mirror._build(holder)
+    assert decode is not None
+    built = decode(b'{"f": {"name": "a"}, "g": {"size": 2}}')
+    assert (type(built.f), built.f.name) == (first, "a")
+    assert (type(built.g), built.g.size) == (second, 2)
+
+
 def test_numbers_dates_and_uuids_convert_as_the_generated_decoder_would() -> None:
     """number keeps JSON's int or float; date and uuid strings become values, or are refused."""
     holder = model(

@@ -93,8 +93,9 @@ class _Mirror:
     """The Structs and copy functions for one model and the models it holds."""
 
     def __init__(self) -> None:
-        self.namespace: dict[str, Any] = {"new": object.__new__, "Refused": _Refused}
+        self.namespace: dict[str, Any] = {"new": object.__new__}
         self.structs: dict[type, Any] = {}
+        self.builders: dict[type, str] = {}  # the copy function's name, per model
         self._names = 0
 
     def _bind(self, value: Any, hint: str) -> str:
@@ -104,7 +105,7 @@ class _Mirror:
         return name
 
     def struct(self, cls: type) -> Any:
-        """The mirror Struct of ``cls``; defines ``build_<cls>`` in the namespace."""
+        """The mirror Struct of ``cls``; defines its copy function, named in ``builders``."""
         if cls in self.structs:
             if self.structs[cls] is None:
                 raise _Unmirrorable(f"{cls.__name__} holds itself")
@@ -116,7 +117,9 @@ class _Mirror:
             raise _Unmirrorable(f"{cls.__name__} was not made by our templates")
         hints = typing.get_type_hints(cls)
         fields: list[tuple[str, Any, Any]] = []
-        lines = [f"def build_{cls.__name__}(s):", f"    o = new({self._bind(cls, 'M')})"]
+        self._names += 1
+        builder = self.builders[cls] = f"build_{cls.__name__}_{self._names}"
+        lines = [f"def {builder}(s):", f"    o = new({self._bind(cls, 'M')})"]
         for name, key, required in table:
             kind, convert = self._field(hints[name])
             default = (
@@ -186,7 +189,7 @@ class _Mirror:
                 wrap = self._bind(_wrapper(member), "wrap")
                 return dict, dict, f"{wrap}(v)"
             struct = self.struct(member)
-            return struct, struct, f"build_{member.__name__}(v)"
+            return struct, struct, f"{self.builders[member]}(v)"
         if typing.get_origin(member) is list:
             (item,) = typing.get_args(member)
             kind, _runtime, convert = self._member(item)
@@ -219,7 +222,7 @@ def _build(cls: type) -> Callable[[bytes], Any] | None:
         decode = _msgspec.json.Decoder(mirror.struct(cls)).decode
     except (_Unmirrorable, TypeError):  # TypeError: a union msgspec cannot hold
         return None
-    build: Callable[[Any], Any] = mirror.namespace[f"build_{cls.__name__}"]
+    build: Callable[[Any], Any] = mirror.namespace[mirror.builders[cls]]
     refused = (_msgspec.DecodeError, RecursionError, _Refused)
 
     def decode_body(body: bytes) -> Any:
