@@ -146,7 +146,7 @@ def capture_and_check(
 def finish(
     call: Call[T],
     response: httpx.Response,
-    built: list[tuple[bytes, bytes]],
+    built: httpx.Headers,
     options: ClientOptions,
 ) -> T:
     """Parse the final response of ``call``; redact its request wherever it is kept.
@@ -155,12 +155,12 @@ def finish(
     raises. A success nobody keeps is dropped once parsed, so it is not copied.
     """
     if _capture.get() is not None or not response.is_success:
-        keep_redacted(response, built)
+        keep_redacted(response, built.raw)
         return call.parse(capture_and_check(response, options))
     try:
         return call.parse(response)
     except BaseException:
-        keep_redacted(response, built)
+        keep_redacted(response, built.raw)
         raise
 
 
@@ -238,17 +238,19 @@ class SyncSender:
     def send_raw(self, call: Call[Any]) -> httpx.Response:
         """The final response, its request redacted: the caller keeps it (a page)."""
         response, built = self._send(call)
-        keep_redacted(response, built)
+        keep_redacted(response, built.raw)
         return response
 
-    def _send(self, call: Call[Any]) -> tuple[httpx.Response, list[tuple[bytes, bytes]]]:
+    def _send(self, call: Call[Any]) -> tuple[httpx.Response, httpx.Headers]:
         """The final response, not yet redacted, and the request's headers as built."""
         if self.http.is_closed:
             raise ClientClosedError()
         policy = self.options.retry
         request = build_request(self.http, self.options, call, self.headers)
-        # As built, before an auth flow adds credentials: what the kept copy may show.
-        built = request.headers.raw
+        # As built, before an auth flow adds credentials: what the kept copy may show. A
+        # copy of the headers, not their raw pairs: it holds the same pairs, and the
+        # pairs are only made for a response that is kept.
+        built = httpx.Headers(request.headers)
         attempt = 0
         while True:
             attempt += 1
@@ -285,15 +287,15 @@ class AsyncSender:
     async def send_raw(self, call: Call[Any]) -> httpx.Response:
         """As in SyncSender.send_raw."""
         response, built = await self._send(call)
-        keep_redacted(response, built)
+        keep_redacted(response, built.raw)
         return response
 
-    async def _send(self, call: Call[Any]) -> tuple[httpx.Response, list[tuple[bytes, bytes]]]:
+    async def _send(self, call: Call[Any]) -> tuple[httpx.Response, httpx.Headers]:
         if self.http.is_closed:
             raise ClientClosedError()
         policy = self.options.retry
         request = build_request(self.http, self.options, call, self.headers)
-        built = request.headers.raw  # as in SyncSender.send_raw
+        built = httpx.Headers(request.headers)  # as in SyncSender._send
         attempt = 0
         while True:
             attempt += 1
