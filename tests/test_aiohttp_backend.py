@@ -150,6 +150,15 @@ async def test_connection_limits_reach_aiohttp_as_httpx_means_them(
             await session.close()
 
 
+def _info() -> Any:
+    import aiohttp
+    from multidict import CIMultiDict, CIMultiDictProxy
+    from yarl import URL
+
+    headers = CIMultiDictProxy(CIMultiDict({"Authorization": "Basic c2VjcmV0"}))
+    return aiohttp.RequestInfo(URL("http://127.0.0.1/x"), "GET", headers)
+
+
 def _aiohttp_errors() -> list[Any]:
     import aiohttp
 
@@ -165,21 +174,22 @@ def _aiohttp_errors() -> list[Any]:
         (aiohttp.ClientPayloadError("cut short"), httpx.RemoteProtocolError),
         (aiohttp.ClientOSError(104, "reset"), httpx.ReadError),
         (aiohttp.InvalidURL("ftp://x"), httpx.UnsupportedProtocol),
+        (aiohttp.ClientHttpProxyError(_info(), (), status=407), httpx.ProxyError),
         (aiohttp.ClientError("odd response"), httpx.RemoteProtocolError),
     ]
 
 
 def test_aiohttp_errors_become_the_httpx_errors_httpcore_raises_for_the_same_failure() -> None:
     """Each aiohttp failure maps to httpcore's error for it; anything else is not mapped."""
-    from sendcloud_integrations._aiohttp import _as_httpx_error
+    from sendcloud_integrations._aiohttp_errors import as_httpx_error
 
     request = httpx.Request("GET", "http://127.0.0.1/x")
     for error, expected in _aiohttp_errors():
-        mapped = _as_httpx_error(error, request)
+        mapped = as_httpx_error(error, request)
         assert type(mapped) is expected, error
         assert mapped is not None
         assert mapped.request is request
-    assert _as_httpx_error(ValueError("not a transport failure"), request) is None
+    assert as_httpx_error(ValueError("not a transport failure"), request) is None
 
 
 @contextmanager
@@ -332,3 +342,128 @@ async def test_a_given_transport_or_proxy_is_used_as_httpx_would() -> None:
         assert len(transports) == 1
         assert type(transports[0]).__qualname__ == _transport_class().__qualname__
         assert transports[0].proxy.url == httpx.URL("http://127.0.0.1:3128")  # type: ignore[union-attr]
+
+
+class _RecordingSession:
+    """Records what the transport hands aiohttp, then stops the request."""
+
+    def __init__(self) -> None:
+        self.calls: list[dict[str, object]] = []
+
+    async def request(self, *args: object, **kwargs: object) -> None:
+        self.calls.append(kwargs)
+        raise RuntimeError("recorded")
+
+    async def close(self) -> None:
+        pass
+
+
+async def test_routing_options_reach_aiohttp_only_when_a_request_has_them() -> None:
+    """No proxy and no SNI name: aiohttp's defaults; an ``sni_hostname`` extension: passed."""
+    from sendcloud_integrations._aiohttp import _transport_class
+
+    session = _RecordingSession()
+    for extensions in ({}, {"sni_hostname": "api.example.com"}):
+        transport = _transport_class()(client=lambda: session)  # a session factory, as allowed
+        request = httpx.Request("GET", "https://127.0.0.1/x", extensions=extensions)
+        with pytest.raises(RuntimeError, match="recorded"):
+            await transport.handle_async_request(request)
+    direct, named = session.calls
+    routing = {"server_hostname", "proxy", "proxy_auth", "proxy_headers"}
+    assert routing.isdisjoint(direct)
+    assert named["server_hostname"] == "api.example.com"
+    assert routing.intersection(named) == {"server_hostname"}
+
+
+@contextmanager
+def _proxy_server(
+    answer: bytes = b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n",
+) -> Iterator[tuple[str, list[bytes]]]:
+    """A loopback HTTP proxy stand-in: records the request head, gives ``answer``."""
+    heads: list[bytes] = []
+
+    def serve(listener: socket.socket) -> None:
+        connection, _ = listener.accept()
+        with connection:
+            received = b""
+            while b"\r\n\r\n" not in received:
+                received += connection.recv(65536)
+            heads.append(received.split(b"\r\n\r\n", 1)[0])
+            connection.sendall(answer)
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        thread = threading.Thread(target=serve, args=(listener,), daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}", heads
+        thread.join(timeout=5)
+
+
+async def test_a_proxied_request_reaches_the_proxy_with_its_credentials_and_headers() -> None:
+    """``proxy=httpx.Proxy(...)`` with auth and headers: aiohttp sends all of it to the proxy."""
+    with _proxy_server() as (proxy_url, heads):
+        proxy = httpx.Proxy(
+            proxy_url.replace("http://", "http://user:pass@"), headers={"X-Proxy-Tag": "t1"}
+        )
+        async with sc.DefaultAioHttpClient(proxy=proxy) as http:
+            response = await http.get("http://api.example.invalid/x")
+    assert response.status_code == 204
+    (head,) = heads
+    request_line, fields = _head_fields(head)
+    assert request_line == "GET http://api.example.invalid/x HTTP/1.1"
+    assert fields["proxy-authorization"] == "Basic dXNlcjpwYXNz"  # user:pass
+    assert fields["x-proxy-tag"] == "t1"
+
+
+def _head_fields(head: bytes) -> tuple[str, dict[str, str]]:
+    request_line, *lines = head.decode("latin-1").split("\r\n")
+    return request_line, {k.lower(): v.strip() for k, v in (x.split(":", 1) for x in lines)}
+
+
+async def test_an_https_tunnel_is_opened_with_the_proxys_credentials_and_headers() -> None:
+    """An https URL through a proxy: the CONNECT carries them; a refusal is httpx.ProxyError."""
+    refusal = b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    with _proxy_server(refusal) as (proxy_url, heads):
+        proxy = httpx.Proxy(
+            proxy_url.replace("http://", "http://user:pass@"), headers={"X-Proxy-Tag": "t1"}
+        )
+        async with sc.DefaultAioHttpClient(proxy=proxy) as http:
+            with pytest.raises(httpx.ProxyError):
+                await http.get("https://api.example.invalid/x")
+    (head,) = heads
+    request_line, fields = _head_fields(head)
+    assert request_line == "CONNECT api.example.invalid:443 HTTP/1.1"
+    assert fields["proxy-authorization"] == "Basic dXNlcjpwYXNz"
+    assert fields["x-proxy-tag"] == "t1"
+
+
+async def test_a_forwarded_requests_own_headers_win_over_the_proxys() -> None:
+    """A header both the proxy and the request set is sent once, with the request's value."""
+    with _proxy_server() as (proxy_url, heads):
+        proxy = httpx.Proxy(proxy_url, headers={"X-Tag": "proxy", "X-Proxy-Only": "p"})
+        async with sc.DefaultAioHttpClient(proxy=proxy) as http:
+            await http.get("http://api.example.invalid/x", headers={"X-Tag": "request"})
+    (head,) = heads
+    _, fields = _head_fields(head)
+    assert (fields["x-tag"], fields["x-proxy-only"]) == ("request", "p")
+    assert head.lower().count(b"x-tag:") == 1
+    assert b"proxy-authorization" not in head.lower()
+
+
+async def test_a_malformed_answers_aiohttp_error_keeps_no_credential() -> None:
+    """The aiohttp error kept as the cause no longer carries the request's headers."""
+    answer = b"HTTP/1.1 200 OK\r\nBad Header Line\r\n\r\n"
+    with _raw_server(answer) as url:
+        async with sc.DefaultAioHttpClient() as http:
+            with pytest.raises(httpx.RemoteProtocolError) as caught:
+                await http.get(url, headers={"Authorization": "Bearer secret-123"})
+    chain: list[BaseException] = []
+    error: BaseException | None = caught.value
+    while error is not None:
+        chain.append(error)
+        error = error.__cause__ or error.__context__
+    infos = [e.request_info for e in chain if getattr(e, "request_info", None) is not None]
+    assert infos  # aiohttp's ClientResponseError is still the cause
+    assert all(len(info.headers) == 0 for info in infos)
+    assert all("secret-123" not in repr(vars(e)) for e in chain)

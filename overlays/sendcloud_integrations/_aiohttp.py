@@ -7,53 +7,32 @@ behind the ``aiohttp`` extra, and sends each request with the code here; auth,
 retries, redirects, cookies and everything above the transport stay httpx's and
 the SDK's, so the client behaves like the default one.
 
-httpx-aiohttp maps aiohttp's errors coarsely: a server that drops the connection
-after reading the request becomes ``httpx.ConnectTimeout``, which would make the
-SDK call it a timeout and resend a POST that may have been processed. The
-transport here maps them the way httpcore reports the same failures instead.
+aiohttp's errors become the httpx errors httpcore raises for the same failures
+(``_aiohttp_errors``), not httpx-aiohttp's coarser mapping.
 """
 
 from __future__ import annotations
 
+import base64
 import contextvars
 import datetime
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import httpx
 
+from ._aiohttp_errors import as_httpx_error
 from ._config import ACCEPT, DEFAULT_LIMITS, DEFAULT_TIMEOUT, USER_AGENT
 from ._errors import MissingExtraError
 from ._http_clients import AsyncHttpClient
 
 EXTRA = "aiohttp"
+# A request sent straight to its server: no proxy, no SNI name of its own.
+_DIRECT: Mapping[str, Any] = MappingProxyType({})
 # True inside a send() that reads the whole body before returning (not a stream).
 _READ_WHOLE = contextvars.ContextVar("_READ_WHOLE", default=False)
-
-
-def _as_httpx_error(exc: BaseException, request: httpx.Request) -> httpx.TransportError | None:
-    """The httpx error httpcore raises for the failure aiohttp reported, or None if not one."""
-    import aiohttp
-
-    cls: type[httpx.TransportError]
-    if isinstance(exc, aiohttp.ConnectionTimeoutError):  # connect or pool wait
-        cls = httpx.ConnectTimeout
-    elif isinstance(exc, aiohttp.ServerTimeoutError | TimeoutError):
-        cls = httpx.ReadTimeout
-    elif isinstance(exc, aiohttp.ClientConnectorError):  # refused, DNS: nothing was sent
-        cls = httpx.ConnectError
-    elif isinstance(exc, aiohttp.ServerDisconnectedError | aiohttp.ClientPayloadError):
-        cls = httpx.RemoteProtocolError
-    elif isinstance(exc, aiohttp.ClientConnectionError):  # reset, broken pipe
-        cls = httpx.ReadError
-    elif isinstance(exc, aiohttp.InvalidURL):
-        cls = httpx.UnsupportedProtocol
-    elif isinstance(exc, aiohttp.ClientError):  # a malformed response
-        cls = httpx.RemoteProtocolError
-    else:
-        return None
-    return cls(f"{type(exc).__name__}: {exc}", request=request)
 
 
 def _as_sent(headers: httpx.Headers) -> list[tuple[str, str]]:
@@ -67,6 +46,32 @@ def _as_sent(headers: httpx.Headers) -> list[tuple[str, str]]:
         return [(name.decode(encoding), value.decode(encoding)) for name, value in raw]
 
 
+def _routed(
+    proxy: httpx.Proxy | None, sni: str | None, url: httpx.URL, headers: list[tuple[str, str]]
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """aiohttp's routing options for a request, and its headers, as httpcore sends them.
+
+    The proxy's headers, its credentials first, go on the CONNECT that opens an https
+    tunnel, and on the request itself when it is forwarded (http), where the request's
+    own headers win. Not aiohttp's ``proxy_auth=``: deprecated in aiohttp 3.14, removed
+    in 4, and its plain-http path drops every other proxy header.
+    """
+    routing: dict[str, Any] = {"server_hostname": sni}
+    if proxy is None:
+        return routing, headers
+    for_proxy = _as_sent(proxy.headers)
+    if proxy.raw_auth is not None:
+        username, password = proxy.raw_auth
+        credentials = base64.b64encode(username + b":" + password).decode("ascii")
+        for_proxy.insert(0, ("Proxy-Authorization", f"Basic {credentials}"))
+    routing["proxy"] = str(proxy.url)
+    if url.scheme == "https":
+        routing["proxy_headers"] = for_proxy
+        return routing, headers
+    own = {name.lower() for name, _ in headers}
+    return routing, [(n, v) for n, v in for_proxy if n.lower() not in own] + headers
+
+
 class _Stream(httpx.AsyncByteStream):
     """aiohttp's response body as httpx reads it, its errors mapped like the request's."""
 
@@ -78,7 +83,7 @@ class _Stream(httpx.AsyncByteStream):
             async for chunk in self._response.content.iter_any():
                 yield chunk
         except Exception as exc:
-            mapped = _as_httpx_error(exc, self._request)
+            mapped = as_httpx_error(exc, self._request)
             if mapped is None:
                 raise
             raise mapped from exc
@@ -87,7 +92,7 @@ class _Stream(httpx.AsyncByteStream):
         try:
             await self._response.__aexit__(None, None, None)
         except Exception as exc:
-            mapped = _as_httpx_error(exc, self._request)
+            mapped = as_httpx_error(exc, self._request)
             if mapped is None:
                 raise
             raise mapped from exc
@@ -146,24 +151,27 @@ def _transport_class() -> Callable[..., httpx.AsyncBaseTransport]:
             except httpx.RequestNotRead:
                 data = request.stream
                 request.headers.pop("transfer-encoding", None)  # aiohttp frames it
-            proxy = self.proxy
+            headers = _as_sent(request.headers)
+            # Only what differs from aiohttp's defaults: every keyword is packed and
+            # unpacked twice on its way in, for each of a fan-out's calls (issue #17).
+            routing = _DIRECT
+            sni = request.extensions.get("sni_hostname")
+            if self.proxy is not None or sni is not None:
+                routing, headers = _routed(self.proxy, sni, request.url, headers)
             try:
                 response = await self.client.request(
                     request.method,
                     str(request.url),
-                    headers=_as_sent(request.headers),
+                    headers=headers,
                     data=data,
                     allow_redirects=False,
                     auto_decompress=False,
                     compress=False,
                     timeout=self._timeout(request.extensions.get("timeout", {})),
-                    server_hostname=request.extensions.get("sni_hostname"),
-                    proxy=str(proxy.url) if proxy else None,
-                    proxy_auth=aiohttp.BasicAuth(*proxy.auth) if proxy and proxy.auth else None,
-                    proxy_headers=proxy.headers if proxy else None,
+                    **routing,
                 )
             except Exception as exc:
-                mapped = _as_httpx_error(exc, request)
+                mapped = as_httpx_error(exc, request)
                 if mapped is None:
                     raise
                 raise mapped from exc
@@ -187,7 +195,7 @@ def _transport_class() -> Callable[..., httpx.AsyncBaseTransport]:
             try:
                 body = response.content.read_nowait()
             except Exception as exc:
-                mapped = _as_httpx_error(exc, request)
+                mapped = as_httpx_error(exc, request)
                 if mapped is None:
                     raise
                 raise mapped from exc
@@ -233,12 +241,20 @@ class DefaultAioHttpClient(AsyncHttpClient):
         super().__init__(**kwargs)
 
     async def send(
-        self, request: httpx.Request, *, stream: bool = False, **kwargs: Any
+        self,
+        request: httpx.Request,
+        *,
+        stream: bool = False,
+        auth: Any = httpx.USE_CLIENT_DEFAULT,
+        follow_redirects: Any = httpx.USE_CLIENT_DEFAULT,
     ) -> httpx.Response:
+        # httpx's own parameters, named: no keyword dict kept alive by each call in flight.
         # Set either way: a send inside another's (an auth flow's own client) says its own.
         reading = _READ_WHOLE.set(not stream)  # True: the transport may read what arrived
         try:
-            return await super().send(request, stream=stream, **kwargs)
+            return await super().send(
+                request, stream=stream, auth=auth, follow_redirects=follow_redirects
+            )
         finally:
             _READ_WHOLE.reset(reading)
 
