@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import logging
 import pickle
 from concurrent.futures import ProcessPoolExecutor
@@ -157,6 +158,55 @@ async def test_token_endpoint_errors_carry_no_client_secret(h: Harness) -> None:
     assert error.response is not None
     assert error.response.request.headers["Authorization"] == "<redacted>"
     assert_no_secret(pickle.dumps(error))
+    await h.close(client)
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """``error`` and every exception it was raised from or during."""
+    found: list[BaseException] = []
+    at: BaseException | None = error
+    while at is not None and at not in found:
+        found.append(at)
+        at = at.__cause__ or at.__context__
+    return found
+
+
+def _kept_requests(error: BaseException) -> list[httpx.Request]:
+    kept = []
+    for link in _chain(error):
+        if isinstance(link, httpx.RequestError):
+            with contextlib.suppress(RuntimeError):  # raised without a request
+                kept.append(link.request)
+    return kept
+
+
+def _refuse(request: httpx.Request) -> httpx.Response:
+    raise httpx.ConnectError("connection refused", request=request)
+
+
+async def test_a_connection_errors_cause_keeps_the_request_redacted(h: Harness) -> None:
+    """The httpx error behind an APIConnectionError keeps its request, Authorization redacted."""
+    client = h.client(_refuse, auth=basic(), max_retries=0)
+    error = await raised(h, lambda: client.integrations.get(1))
+    assert isinstance(error, sc.APIConnectionError)
+    (kept,) = _kept_requests(error)
+    assert kept.headers["Authorization"] == "<redacted>"
+    assert kept.url == httpx.URL(f"{BASE_URL}/integrations/1")
+    assert_no_secret(repr(kept.headers.raw) + " ".join(str(link) for link in _chain(error)))
+    await h.close(client)
+
+
+async def test_a_refused_token_requests_cause_keeps_no_client_secret(h: Harness) -> None:
+    """A token request that never got an answer: its request on the cause is redacted too."""
+    auth = sc.OAuth2ClientCredentials(PUBLIC, SECRET, token_url="https://auth.example/token")
+    client = h.client(_refuse, auth=auth, max_retries=0)
+    error = await raised(h, lambda: client.integrations.get(1))
+    assert isinstance(error, sc.APIConnectionError)
+    (kept,) = _kept_requests(error)
+    assert kept.url == httpx.URL("https://auth.example/token")
+    assert kept.headers["Authorization"] == "<redacted>"
+    for request in _kept_requests(error):
+        assert_no_secret(repr(request.headers.raw) + request.content.decode())
     await h.close(client)
 
 

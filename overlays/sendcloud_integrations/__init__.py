@@ -17,6 +17,7 @@ import typing as _typing
 import attrs as _attrs
 
 from ._auth import BasicAuth
+from ._capture import CapturedResponses
 from ._client import AsyncClient, Client
 from ._config import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, RetryPolicy
 from ._errors import (
@@ -40,7 +41,6 @@ from ._errors import (
     ServerError,
 )
 from ._public import present_as_public as _present_as_public
-from ._sender import CapturedResponses
 from ._version import __version__
 
 if _typing.TYPE_CHECKING:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
+from ._capture import CapturedResponses, capture_responses
 from ._config import (
     DEFAULT_BASE_URL,
     DEFAULT_LIMITS,
@@ -28,7 +29,7 @@ from ._config import as_timeout as _as_timeout
 from ._credentials import check_endpoint_url
 from ._errors import ConfigurationError
 from ._http_clients import AsyncHttpClient, HttpClient
-from ._sender import AsyncSender, CapturedResponses, SyncSender, capture_responses
+from ._sender import AsyncSender, SyncSender
 
 if TYPE_CHECKING:
     # At run time the package defines this name as a stand-in that imports the module

@@ -24,11 +24,12 @@ from sendcloud_integrations_api.models.integration_log import IntegrationLog
 
 from . import _parse
 from . import _validation as v
+from ._capture import capture_and_check
 from ._errors import PaginationError, SendcloudError, resumable
 from ._links import client_origin, next_link, resolve_next, shown
 from ._public import present_as_public
 from ._scalar_checks import check_datetime, check_id, check_int, check_str
-from ._sender import NO_EXTRAS, AsyncSender, Call, Extras, SyncSender, capture_and_check
+from ._sender import NO_EXTRAS, AsyncSender, Call, Extras, SyncSender
 
 SenderT = TypeVar("SenderT", SyncSender, AsyncSender)
 

@@ -7,20 +7,20 @@ shared parts are plain functions so the two cannot drift apart.
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import logging
 import time
-from collections.abc import Awaitable, Callable, Generator, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from types import MappingProxyType
 from typing import Any, Generic, NamedTuple, TypeVar
 
 import httpx
 
+from ._capture import capture_and_check, capturing
 from ._config import ClientOptions, RetryPolicy
-from ._credentials import keep_redacted
-from ._errors import APIConnectionError, APITimeoutError, ClientClosedError, error_for_response
+from ._credentials import keep_redacted, redacted_request
+from ._errors import APIConnectionError, APITimeoutError, ClientClosedError
 from ._request import build_request, missing_fixed_headers
-from ._retry import capped_retry_after, may_retry_error, may_retry_status, retry_delay
+from ._retry import may_retry_error, may_retry_status, retry_delay
 
 logger = logging.getLogger("sendcloud_integrations")
 
@@ -57,51 +57,6 @@ class Call(NamedTuple, Generic[T]):
     extras: Extras = NO_EXTRAS
 
 
-class CapturedResponses:
-    """The raw responses of the calls made inside ``client.capture_responses()``.
-
-    Each ``response.request`` is a redacted copy of the request sent (as on errors
-    and pages): credential headers read ``<redacted>``.
-    """
-
-    responses: list[httpx.Response]
-
-    def __init__(self, responses: list[httpx.Response] | None = None) -> None:
-        self.responses = [] if responses is None else responses
-
-    @property
-    def last(self) -> httpx.Response:
-        """The most recent response; raises LookupError when no call completed."""
-        if not self.responses:
-            raise LookupError("no response was captured")
-        return self.responses[-1]
-
-    def __repr__(self) -> str:
-        return f"CapturedResponses(responses={self.responses!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not CapturedResponses:
-            return NotImplemented
-        return self.responses == other.responses
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass it was
-
-
-_capture: contextvars.ContextVar[CapturedResponses | None] = contextvars.ContextVar(
-    "sendcloud_integrations_capture", default=None
-)
-
-
-@contextlib.contextmanager
-def capture_responses() -> Generator[CapturedResponses, None, None]:
-    captured = CapturedResponses()
-    token = _capture.set(captured)
-    try:
-        yield captured
-    finally:
-        _capture.reset(token)
-
-
 def _log(request: httpx.Request, outcome: str, started: float, attempt: int) -> None:
     if logger.isEnabledFor(logging.DEBUG):
         elapsed_ms = (time.perf_counter() - started) * 1000
@@ -116,31 +71,20 @@ def _log(request: httpx.Request, outcome: str, started: float, attempt: int) -> 
         )
 
 
-def _connection_error(exc: httpx.RequestError) -> APIConnectionError:
+def _connection_error(exc: httpx.RequestError, built: httpx.Headers) -> APIConnectionError:
+    """The SDK's error for ``exc``, which stays its cause with its request redacted.
+
+    httpx hands the request it was sending to the error (the API's request, or the token
+    request of an OAuth2 flow): as sent, with the credentials in its headers.
+    """
+    with contextlib.suppress(RuntimeError):  # an error raised without a request has none
+        exc.request = redacted_request(exc.request, built.raw)
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     text = str(exc)
     if isinstance(exc, httpx.LocalProtocolError):
         # h11 quotes the header value it refused, which may be a credential.
         text = text.split(" b'", 1)[0].split(' b"', 1)[0]
     return cls(f"{type(exc).__name__}: {text}")
-
-
-def capture_and_check(
-    response: httpx.Response, options: ClientOptions | None = None
-) -> httpx.Response:
-    """Record the response for capture_responses(); raise the APIError of a non-2xx.
-
-    ``retry_after`` on a RateLimitError is capped at the client's Retry-After cap,
-    so a caller sleeping on it never hangs; the raw header stays on the response.
-    """
-    captured = _capture.get()
-    if captured is not None:
-        captured.responses.append(response)
-    if response.is_success:
-        return response
-    policy = (options or ClientOptions()).retry
-    retry_after = capped_retry_after(response.headers.get("Retry-After"), policy)
-    raise error_for_response(response, retry_after=retry_after)
 
 
 def finish(
@@ -154,7 +98,7 @@ def finish(
     Kept means captured, carried by an APIError, or carried by the error parsing
     raises. A success nobody keeps is dropped once parsed, so it is not copied.
     """
-    if _capture.get() is not None or not response.is_success:
+    if capturing() or not response.is_success:
         keep_redacted(response, built.raw)
         return call.parse(capture_and_check(response, options))
     try:
@@ -184,6 +128,7 @@ def _unbound(response: httpx.Response) -> None:
 def _delay_after_error(
     call: Call[Any],
     request: httpx.Request,
+    built: httpx.Headers,
     exc: httpx.RequestError,
     started: float,
     attempt: int,
@@ -199,7 +144,7 @@ def _delay_after_error(
         and may_retry_error(call.method, exc, policy)
     ):
         return retry_delay(attempt, policy)
-    raise _connection_error(exc) from exc
+    raise _connection_error(exc, built) from exc
 
 
 def _delay_after_response(
@@ -258,7 +203,7 @@ class SyncSender:
             try:
                 response = self.http.send(request, auth=self.auth or httpx.USE_CLIENT_DEFAULT)
             except httpx.RequestError as exc:
-                self.sleep(_delay_after_error(call, request, exc, started, attempt, policy))
+                self.sleep(_delay_after_error(call, request, built, exc, started, attempt, policy))
                 continue
             delay = _delay_after_response(call, request, response, started, attempt, policy)
             if delay is None:
@@ -303,7 +248,9 @@ class AsyncSender:
             try:
                 response = await self.http.send(request, auth=self.auth or httpx.USE_CLIENT_DEFAULT)
             except httpx.RequestError as exc:
-                await self.sleep(_delay_after_error(call, request, exc, started, attempt, policy))
+                await self.sleep(
+                    _delay_after_error(call, request, built, exc, started, attempt, policy)
+                )
                 continue
             delay = _delay_after_response(call, request, response, started, attempt, policy)
             if delay is None:
