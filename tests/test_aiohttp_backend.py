@@ -193,8 +193,12 @@ def test_aiohttp_errors_become_the_httpx_errors_httpcore_raises_for_the_same_fai
 
 
 @contextmanager
-def _raw_server(answer: bytes) -> Iterator[str]:
-    """A loopback server that reads one request head, writes ``answer`` and hangs up."""
+def _raw_server(
+    answer: bytes = b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n",
+) -> Iterator[tuple[str, list[bytes]]]:
+    """A loopback server (or proxy stand-in) for one request: records its head, writes
+    ``answer`` and hangs up. Yields its origin and the heads received."""
+    heads: list[bytes] = []
 
     def serve(listener: socket.socket) -> None:
         connection, _ = listener.accept()
@@ -202,6 +206,7 @@ def _raw_server(answer: bytes) -> Iterator[str]:
             received = b""
             while b"\r\n\r\n" not in received:
                 received += connection.recv(65536)
+            heads.append(received.split(b"\r\n\r\n", 1)[0])
             connection.sendall(answer)
 
     with socket.socket() as listener:
@@ -209,7 +214,7 @@ def _raw_server(answer: bytes) -> Iterator[str]:
         listener.listen(1)
         thread = threading.Thread(target=serve, args=(listener,), daemon=True)
         thread.start()
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/x"
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}", heads
         thread.join(timeout=5)
 
 
@@ -220,7 +225,8 @@ def _http(backend: str) -> httpx.AsyncClient:
 @pytest.mark.parametrize("backend", BACKENDS)
 async def test_a_body_cut_short_is_a_remote_protocol_error_on_both_backends(backend: str) -> None:
     """A response that ends before its Content-Length raises httpx.RemoteProtocolError."""
-    with _raw_server(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{") as url:
+    with _raw_server(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{") as (origin, _):
+        url = f"{origin}/x"
         async with _http(backend) as http:
             with pytest.raises(httpx.RemoteProtocolError):
                 await http.get(url)
@@ -232,7 +238,8 @@ async def test_a_status_line_without_a_reason_phrase_reads_alike_on_both_backend
 ) -> None:
     """An empty reason phrase is b"" on both backends, and the body arrives whole."""
     answer = b"HTTP/1.1 200 \r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
-    with _raw_server(answer) as url:
+    with _raw_server(answer) as (origin, _):
+        url = f"{origin}/x"
         async with _http(backend) as http:
             response = await http.get(url)
     assert (response.status_code, response.reason_phrase, response.json()) == (200, "", {})
@@ -375,34 +382,9 @@ async def test_routing_options_reach_aiohttp_only_when_a_request_has_them() -> N
     assert routing.intersection(named) == {"server_hostname"}
 
 
-@contextmanager
-def _proxy_server(
-    answer: bytes = b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n",
-) -> Iterator[tuple[str, list[bytes]]]:
-    """A loopback HTTP proxy stand-in: records the request head, gives ``answer``."""
-    heads: list[bytes] = []
-
-    def serve(listener: socket.socket) -> None:
-        connection, _ = listener.accept()
-        with connection:
-            received = b""
-            while b"\r\n\r\n" not in received:
-                received += connection.recv(65536)
-            heads.append(received.split(b"\r\n\r\n", 1)[0])
-            connection.sendall(answer)
-
-    with socket.socket() as listener:
-        listener.bind(("127.0.0.1", 0))
-        listener.listen(1)
-        thread = threading.Thread(target=serve, args=(listener,), daemon=True)
-        thread.start()
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}", heads
-        thread.join(timeout=5)
-
-
 async def test_a_proxied_request_reaches_the_proxy_with_its_credentials_and_headers() -> None:
     """``proxy=httpx.Proxy(...)`` with auth and headers: aiohttp sends all of it to the proxy."""
-    with _proxy_server() as (proxy_url, heads):
+    with _raw_server() as (proxy_url, heads):
         proxy = httpx.Proxy(
             proxy_url.replace("http://", "http://user:pass@"), headers={"X-Proxy-Tag": "t1"}
         )
@@ -424,7 +406,7 @@ def _head_fields(head: bytes) -> tuple[str, dict[str, str]]:
 async def test_an_https_tunnel_is_opened_with_the_proxys_credentials_and_headers() -> None:
     """An https URL through a proxy: the CONNECT carries them; a refusal is httpx.ProxyError."""
     refusal = b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-    with _proxy_server(refusal) as (proxy_url, heads):
+    with _raw_server(refusal) as (proxy_url, heads):
         proxy = httpx.Proxy(
             proxy_url.replace("http://", "http://user:pass@"), headers={"X-Proxy-Tag": "t1"}
         )
@@ -440,7 +422,7 @@ async def test_an_https_tunnel_is_opened_with_the_proxys_credentials_and_headers
 
 async def test_a_forwarded_requests_own_headers_win_over_the_proxys() -> None:
     """A header both the proxy and the request set is sent once, with the request's value."""
-    with _proxy_server() as (proxy_url, heads):
+    with _raw_server() as (proxy_url, heads):
         proxy = httpx.Proxy(proxy_url, headers={"X-Tag": "proxy", "X-Proxy-Only": "p"})
         async with sc.DefaultAioHttpClient(proxy=proxy) as http:
             await http.get("http://api.example.invalid/x", headers={"X-Tag": "request"})
@@ -454,7 +436,8 @@ async def test_a_forwarded_requests_own_headers_win_over_the_proxys() -> None:
 async def test_a_malformed_answers_aiohttp_error_keeps_no_credential() -> None:
     """The aiohttp error kept as the cause no longer carries the request's headers."""
     answer = b"HTTP/1.1 200 OK\r\nBad Header Line\r\n\r\n"
-    with _raw_server(answer) as url:
+    with _raw_server(answer) as (origin, _):
+        url = f"{origin}/x"
         async with sc.DefaultAioHttpClient() as http:
             with pytest.raises(httpx.RemoteProtocolError) as caught:
                 await http.get(url, headers={"Authorization": "Bearer secret-123"})
