@@ -255,7 +255,7 @@ class _FailingClose:
 
 async def test_closing_a_response_maps_aiohttp_errors_too() -> None:
     """An aiohttp error while releasing a response is httpx's, like the request's errors."""
-    from sendcloud_integrations._aiohttp import _Stream
+    from sendcloud_integrations._aiohttp_transport import _Stream
 
     request = httpx.Request("GET", "http://127.0.0.1/x")
     with pytest.raises(httpx.ReadError) as caught:
@@ -273,10 +273,10 @@ class _BrokenSession:
 
 async def test_what_aiohttp_did_not_raise_passes_through_unchanged() -> None:
     """An exception that is not a transport failure is not dressed up as one."""
-    from sendcloud_integrations._aiohttp import _transport_class
+    from sendcloud_integrations._aiohttp_transport import transport_class
 
     session = _BrokenSession()
-    transport = _transport_class()(client=lambda: session)  # a session factory, as allowed
+    transport = transport_class()(client=lambda: session)  # a session factory, as allowed
     assert transport.get_client() is session  # type: ignore[attr-defined]
     with pytest.raises(RuntimeError, match="not an aiohttp failure"):
         await transport.handle_async_request(httpx.Request("GET", "http://127.0.0.1/x"))
@@ -315,9 +315,9 @@ async def test_a_streamed_request_body_reaches_the_server_whole() -> None:
 
 async def test_each_timeout_reaches_aiohttp_and_the_table_of_them_stays_small() -> None:
     """A call's own timeout is the one aiohttp applies; the per-timeout table stops at 32."""
-    from sendcloud_integrations._aiohttp import _transport_class
+    from sendcloud_integrations._aiohttp_transport import transport_class
 
-    transport = _transport_class()()
+    transport = transport_class()()
     made = [
         transport._timeout({"connect": 1.0, "read": float(n), "pool": 2.0})  # type: ignore[attr-defined]
         for n in range(40)
@@ -339,7 +339,7 @@ async def test_a_per_call_timeout_applies_on_the_aiohttp_backend(sleeps: _Sleeps
 
 async def test_a_given_transport_or_proxy_is_used_as_httpx_would() -> None:
     """``transport=`` replaces aiohttp's; ``proxy=`` still sends through aiohttp, proxied."""
-    from sendcloud_integrations._aiohttp import _transport_class
+    from sendcloud_integrations._aiohttp_transport import transport_class
 
     mock = httpx.MockTransport(lambda request: httpx.Response(204))
     async with sc.DefaultAioHttpClient(transport=mock) as mocked:
@@ -347,7 +347,7 @@ async def test_a_given_transport_or_proxy_is_used_as_httpx_would() -> None:
     async with sc.DefaultAioHttpClient(proxy="http://127.0.0.1:3128") as proxied:
         transports = list(proxied._mounts.values())
         assert len(transports) == 1
-        assert type(transports[0]).__qualname__ == _transport_class().__qualname__
+        assert type(transports[0]).__qualname__ == transport_class().__qualname__
         assert transports[0].proxy.url == httpx.URL("http://127.0.0.1:3128")  # type: ignore[union-attr]
 
 
@@ -367,11 +367,11 @@ class _RecordingSession:
 
 async def test_routing_options_reach_aiohttp_only_when_a_request_has_them() -> None:
     """No proxy and no SNI name: aiohttp's defaults; an ``sni_hostname`` extension: passed."""
-    from sendcloud_integrations._aiohttp import _transport_class
+    from sendcloud_integrations._aiohttp_transport import transport_class
 
     session = _RecordingSession()
     for extensions in ({}, {"sni_hostname": "api.example.com"}):
-        transport = _transport_class()(client=lambda: session)  # a session factory, as allowed
+        transport = transport_class()(client=lambda: session)  # a session factory, as allowed
         request = httpx.Request("GET", "https://127.0.0.1/x", extensions=extensions)
         with pytest.raises(RuntimeError, match="recorded"):
             await transport.handle_async_request(request)

@@ -10,71 +10,26 @@ from __future__ import annotations
 
 import datetime
 import gzip
-import socket
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import httpx
 import pytest
 import sendcloud_integrations as sc
 
+from ._loopback import BODY, http_answer, loopback_server, plain_answer
+
 pytestmark = [pytest.mark.anyio]
 
 BACKENDS = ["httpx", "aiohttp"]
-BODY = b'{"id": 7, "shop_name": "Groenteboer"}'
-
-
-def _answer(head: list[str], body: bytes) -> bytes:
-    return "\r\n".join([*head, "Connection: close", "", ""]).encode("latin-1") + body
-
-
-def _plain(body: bytes = BODY) -> bytes:
-    return _answer(["HTTP/1.1 200 OK", f"Content-Length: {len(body)}"], body)
 
 
 def _chunked(body: bytes = BODY) -> bytes:
     chunks = b"".join(b"%x\r\n%s\r\n" % (len(part), part) for part in (body[:9], body[9:]))
-    return _answer(["HTTP/1.1 200 OK", "Transfer-Encoding: chunked"], chunks + b"0\r\n\r\n")
+    return http_answer(["HTTP/1.1 200 OK", "Transfer-Encoding: chunked"], chunks + b"0\r\n\r\n")
 
 
 def _gzipped(packed: bytes) -> bytes:
     head = ["HTTP/1.1 200 OK", "Content-Encoding: gzip", f"Content-Length: {len(packed)}"]
-    return _answer(head, packed)
-
-
-@contextmanager
-def _server(answer: bytes, heads: list[bytes] | None = None) -> Iterator[str]:
-    """A loopback server that answers every connection's request with ``answer``.
-
-    The request heads it read go to ``heads``, when given.
-    """
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)
-
-    def serve() -> None:
-        while True:
-            try:
-                connection, _ = listener.accept()
-            except OSError:  # the listener was closed: the test is over
-                return
-            with connection:
-                received = b""
-                while b"\r\n\r\n" not in received:
-                    received += connection.recv(65536)
-                if heads is not None:
-                    heads.append(received.partition(b"\r\n\r\n")[0])
-                connection.sendall(answer)
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/x"
-    finally:
-        listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() that waits
-        listener.close()
-        thread.join(timeout=5)
+    return http_answer(head, packed)
 
 
 def _http(backend: str) -> httpx.AsyncClient:
@@ -85,7 +40,7 @@ def _http(backend: str) -> httpx.AsyncClient:
 
 
 async def _read(backend: str, answer: bytes) -> httpx.Response:
-    with _server(answer) as url:
+    with loopback_server(answer) as url:
         async with _http(backend) as http:
             return await http.get(url)
 
@@ -93,7 +48,7 @@ async def _read(backend: str, answer: bytes) -> httpx.Response:
 @pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize(
     "answer",
-    [_plain(), _chunked(), _gzipped(gzip.compress(BODY))],
+    [plain_answer(), _chunked(), _gzipped(gzip.compress(BODY))],
     ids=["plain", "chunked", "gzip"],
 )
 async def test_a_read_response_is_the_default_backend_s(backend: str, answer: bytes) -> None:
@@ -113,7 +68,7 @@ async def test_a_read_response_is_the_default_backend_s(backend: str, answer: by
 @pytest.mark.parametrize("backend", BACKENDS)
 async def test_an_empty_body_reads_as_empty(backend: str) -> None:
     """A 204 with no body is b"" and closed, as on httpx's transport."""
-    response = await _read(backend, _answer(["HTTP/1.1 204 No Content"], b""))
+    response = await _read(backend, http_answer(["HTTP/1.1 204 No Content"], b""))
     assert (response.status_code, response.content, response.is_closed) == (204, b"", True)
 
 
@@ -128,7 +83,7 @@ async def test_a_broken_gzip_body_raises_httpx_s_decoding_error(backend: str) ->
 async def test_a_body_larger_than_one_read_arrives_whole(backend: str) -> None:
     """Eight megabytes, more than aiohttp has when the head is parsed, arrive whole."""
     body = bytes(range(256)) * (8 * 4096)
-    response = await _read(backend, _plain(body))
+    response = await _read(backend, plain_answer(body))
     assert response.content == body
     assert response.is_closed
 
@@ -137,7 +92,7 @@ async def test_a_body_larger_than_one_read_arrives_whole(backend: str) -> None:
 async def test_a_streamed_response_is_left_to_the_caller(backend: str) -> None:
     """With stream=True the body waits: aiter_raw gives the bytes as sent, then it closes."""
     packed = gzip.compress(BODY)
-    with _server(_gzipped(packed)) as url:
+    with loopback_server(_gzipped(packed)) as url:
         async with _http(backend) as http, http.stream("GET", url) as response:
             assert not response.is_closed
             assert not response.is_stream_consumed
@@ -149,7 +104,7 @@ async def test_a_streamed_response_is_left_to_the_caller(backend: str) -> None:
 @pytest.mark.parametrize("backend", BACKENDS)
 async def test_a_streamed_response_decodes_as_it_is_iterated(backend: str) -> None:
     """aiter_bytes on a streamed gzip response gives the decoded body on both backends."""
-    with _server(_gzipped(gzip.compress(BODY))) as url:
+    with loopback_server(_gzipped(gzip.compress(BODY))) as url:
         async with _http(backend) as http, http.stream("GET", url) as response:
             decoded = b"".join([chunk async for chunk in response.aiter_bytes()])
     assert decoded == BODY
@@ -158,7 +113,7 @@ async def test_a_streamed_response_decodes_as_it_is_iterated(backend: str) -> No
 async def test_reading_whole_bodies_is_for_one_send_only() -> None:
     """After a read send, a streamed send on the same client is streamed again."""
     pytest.importorskip("httpx_aiohttp")
-    with _server(_plain()) as url:
+    with loopback_server(plain_answer()) as url:
         async with sc.DefaultAioHttpClient() as http:
             assert (await http.get(url)).is_closed
             async with http.stream("GET", url) as response:
@@ -169,17 +124,17 @@ async def test_reading_whole_bodies_is_for_one_send_only() -> None:
 async def test_a_streamed_send_inside_a_read_one_is_streamed() -> None:
     """A stream=True send made while another send reads whole (an auth flow's) streams."""
     pytest.importorskip("httpx_aiohttp")
-    from sendcloud_integrations._aiohttp import _READ_WHOLE
+    from sendcloud_integrations._aiohttp_transport import READ_WHOLE
 
-    with _server(_plain()) as url:
+    with loopback_server(plain_answer()) as url:
         async with sc.DefaultAioHttpClient() as http:
-            outer = _READ_WHOLE.set(True)  # as inside DefaultAioHttpClient.send(stream=False)
+            outer = READ_WHOLE.set(True)  # as inside DefaultAioHttpClient.send(stream=False)
             try:
                 async with http.stream("GET", url) as response:
                     assert not response.is_closed
                     assert await response.aread() == BODY
             finally:
-                _READ_WHOLE.reset(outer)
+                READ_WHOLE.reset(outer)
 
 
 class _FailedBody:
@@ -223,19 +178,19 @@ async def test_a_body_that_failed_in_aiohttp_raises_mapped_and_releases(fails_wi
     """aiohttp's payload error is httpx's RemoteProtocolError; others pass; the body is released."""
     pytest.importorskip("httpx_aiohttp")
     import aiohttp
-    from sendcloud_integrations._aiohttp import _READ_WHOLE, _transport_class
+    from sendcloud_integrations._aiohttp_transport import READ_WHOLE, transport_class
 
     error = aiohttp.ClientPayloadError("cut") if fails_with == "aiohttp" else LookupError("x")
     answered = _Answered(error)
-    transport = _transport_class()(client=lambda: _Session(answered))
+    transport = transport_class()(client=lambda: _Session(answered))
     request = httpx.Request("GET", "http://127.0.0.1/x")
     expected = httpx.RemoteProtocolError if fails_with == "aiohttp" else LookupError
-    reading = _READ_WHOLE.set(True)
+    reading = READ_WHOLE.set(True)
     try:
         with pytest.raises(expected) as caught:
             await transport.handle_async_request(request)
     finally:
-        _READ_WHOLE.reset(reading)
+        READ_WHOLE.reset(reading)
     assert answered.released
     if isinstance(caught.value, httpx.RequestError):
         assert caught.value.request is request
@@ -245,7 +200,7 @@ async def test_request_headers_go_out_as_httpx_s_own_transport_sends_them() -> N
     """The same header lines, names in the case given, reach the server on both backends."""
     pytest.importorskip("httpx_aiohttp")
     heads: list[bytes] = []
-    with _server(_plain(), heads) as url:
+    with loopback_server(plain_answer(), heads) as url:
         for backend in BACKENDS:
             async with _http(backend) as http:
                 http.headers.update({"User-Agent": "sdk-test", "Accept": "application/json"})
@@ -271,7 +226,7 @@ async def test_header_values_reach_aiohttp_decoded_as_httpx_decodes_them(
     raw: list[tuple[bytes, bytes]], expected: list[tuple[str, str]]
 ) -> None:
     """ASCII as is; otherwise the whole set in httpx's encoding (UTF-8, else Latin-1)."""
-    from sendcloud_integrations._aiohttp import _as_sent
+    from sendcloud_integrations._aiohttp_transport import _as_sent
 
     headers = httpx.Headers(raw)
     assert _as_sent(headers) == expected

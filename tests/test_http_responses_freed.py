@@ -12,6 +12,7 @@ import contextlib
 import gc
 import weakref
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -85,6 +86,32 @@ async def test_an_async_calls_response_is_freed_when_it_returns(
             assert (await client.integrations.get(PRESTASHOP_ID)).id == PRESTASHOP_ID
             assert len(seen) == 1
             assert seen[0]() is None
+
+
+async def test_a_call_on_the_aiohttp_shortcut_is_freed_when_it_returns(
+    sandbox: Sandbox, collector_off: None
+) -> None:
+    """Without event hooks (DefaultAioHttpClient's own send), the response is freed too."""
+    pytest.importorskip("httpx_aiohttp")
+    seen: Seen = []
+    http = sc.DefaultAioHttpClient()
+    transport: Any = http._transport
+    sent = transport.handle_async_request
+
+    async def keeping(request: httpx.Request, read_whole: bool | None = None) -> httpx.Response:
+        response: httpx.Response = await sent(request, read_whole)
+        seen.append(weakref.ref(response))
+        return response
+
+    transport.handle_async_request = keeping
+    with sandbox.serve() as server:
+        async with sc.AsyncClient(
+            auth=_auth(sandbox), base_url=server.base_url, http_client=http
+        ) as client:
+            for _ in range(2):  # the first opens the client, through httpx's own send
+                assert (await client.integrations.get(PRESTASHOP_ID)).id == PRESTASHOP_ID
+            assert len(seen) == 2
+            assert [ref() for ref in seen] == [None, None]
 
 
 def test_a_followed_redirect_frees_every_hop(sandbox: Sandbox, collector_off: None) -> None:

@@ -1,218 +1,52 @@
 """``sc.DefaultAioHttpClient``: an ``httpx.AsyncClient`` that sends through aiohttp.
 
 For wide async fan-out: httpcore's pool re-examines every pooled connection on
-each request (encode/httpx#3215), aiohttp's does not. The transport is configured
-by httpx-aiohttp (the one openai-python ships as its ``DefaultAioHttpClient``),
-behind the ``aiohttp`` extra, and sends each request with the code here; auth,
-retries, redirects, cookies and everything above the transport stay httpx's and
-the SDK's, so the client behaves like the default one.
+each request (encode/httpx#3215), aiohttp's does not. The transport
+(``_aiohttp_transport``) sends each request with aiohttp; auth, retries, redirects,
+cookies and everything above the transport stay httpx's and the SDK's, so the
+client behaves like the default one.
 
-aiohttp's errors become the httpx errors httpcore raises for the same failures
-(``_aiohttp_errors``), not httpx-aiohttp's coarser mapping.
+One shortcut, for the SDK's own calls (issue #17). httpx sends each request through
+four nested coroutines and an auth flow object, which a fan-out keeps alive for every
+call in flight: about a tenth of what it spends per call before its request is on the
+wire. For the one case the SDK sends on every call, BasicAuth (its flow authorizes
+the request and ends), no redirect to follow, no event hooks, the body read, and this
+client's own transport for the URL, ``send`` takes httpx's steps for that case itself.
+Everything else, OAuth2 flows and streams included, goes through httpx's chain.
 """
 
 from __future__ import annotations
 
-import base64
-import contextvars
 import datetime
+import logging
 import time
-from collections.abc import AsyncIterator, Callable, Mapping
-from types import MappingProxyType
 from typing import Any
 
 import httpx
 
-from ._aiohttp_errors import as_httpx_error
+from ._aiohttp_transport import READ_WHOLE, transport_class
+from ._auth import BasicAuth
 from ._config import ACCEPT, DEFAULT_LIMITS, DEFAULT_TIMEOUT, USER_AGENT
 from ._errors import MissingExtraError
 from ._http_clients import AsyncHttpClient
 
 EXTRA = "aiohttp"
-# A request sent straight to its server: no proxy, no SNI name of its own.
-_DIRECT: Mapping[str, Any] = MappingProxyType({})
-# True inside a send() that reads the whole body before returning (not a stream).
-_READ_WHOLE = contextvars.ContextVar("_READ_WHOLE", default=False)
+# httpx's own logger: the shortcut logs each request as httpx's chain logs it.
+_httpx_logger = logging.getLogger("httpx")
 
 
-def _as_sent(headers: httpx.Headers) -> list[tuple[str, str]]:
-    """The request's headers for aiohttp: names as given (httpcore sends them so), each
-    decoded as ``multi_items()`` decodes it."""
-    raw = headers.raw
-    try:  # ASCII, as nearly always: what headers.encoding finds, without its own pass
-        return [(name.decode("ascii"), value.decode("ascii")) for name, value in raw]
-    except UnicodeDecodeError:
-        encoding = headers.encoding
-        return [(name.decode(encoding), value.decode(encoding)) for name, value in raw]
+def _opened_state() -> Any:
+    """httpx's state of a client in use; another httpx without it: a state none has."""
+    try:
+        from httpx._client import ClientState
+    except ImportError:  # pragma: no cover - not in any httpx this supports
+        return object()
+    return ClientState.OPENED
 
 
-def _routed(
-    proxy: httpx.Proxy | None, sni: str | None, url: httpx.URL, headers: list[tuple[str, str]]
-) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """aiohttp's routing options for a request, and its headers, as httpcore sends them.
-
-    The proxy's headers, its credentials first, go on the CONNECT that opens an https
-    tunnel, and on the request itself when it is forwarded (http), where the request's
-    own headers win. Not aiohttp's ``proxy_auth=``: deprecated in aiohttp 3.14, removed
-    in 4, and its plain-http path drops every other proxy header.
-    """
-    routing: dict[str, Any] = {"server_hostname": sni}
-    if proxy is None:
-        return routing, headers
-    for_proxy = _as_sent(proxy.headers)
-    if proxy.raw_auth is not None:
-        username, password = proxy.raw_auth
-        credentials = base64.b64encode(username + b":" + password).decode("ascii")
-        for_proxy.insert(0, ("Proxy-Authorization", f"Basic {credentials}"))
-    routing["proxy"] = str(proxy.url)
-    if url.scheme == "https":
-        routing["proxy_headers"] = for_proxy
-        return routing, headers
-    own = {name.lower() for name, _ in headers}
-    return routing, [(n, v) for n, v in for_proxy if n.lower() not in own] + headers
-
-
-class _Stream(httpx.AsyncByteStream):
-    """aiohttp's response body as httpx reads it, its errors mapped like the request's."""
-
-    def __init__(self, response: Any, request: httpx.Request) -> None:
-        self._response, self._request = response, request
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        try:
-            async for chunk in self._response.content.iter_any():
-                yield chunk
-        except Exception as exc:
-            mapped = as_httpx_error(exc, self._request)
-            if mapped is None:
-                raise
-            raise mapped from exc
-
-    async def aclose(self) -> None:
-        try:
-            await self._response.__aexit__(None, None, None)
-        except Exception as exc:
-            mapped = as_httpx_error(exc, self._request)
-            if mapped is None:
-                raise
-            raise mapped from exc
-
-
-def _transport_class() -> Callable[..., httpx.AsyncBaseTransport]:
-    import aiohttp
-    from httpx_aiohttp import AiohttpTransport
-
-    class Transport(AiohttpTransport):
-        """httpx-aiohttp's transport, configured as it configures it; each request is ours.
-
-        One layer per request instead of httpx-aiohttp's two plus ours: its error
-        mapping (replaced, see the module docstring), a ClientTimeout per request
-        (kept per timeout here), and its stream wrapped in ours. About an eighth of a
-        call's CPU in a fan-out (issue #17).
-        """
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._timeouts: dict[tuple[float | None, ...], aiohttp.ClientTimeout] = {}
-
-        def get_client(self) -> aiohttp.ClientSession:
-            # httpx-aiohttp types `client` as its session; it may also be None or a factory.
-            if self.client is not None:  # pyright: ignore[reportUnnecessaryComparison]
-                return super().get_client()
-            # httpx-aiohttp's session, without aiohttp's own cookie jar: httpx keeps the
-            # cookies (client.cookies, cookies=), and a second jar underneath would send
-            # again what the caller cleared from httpx's.
-            # No maximum is aiohttp's 0, as it is httpx's None. (httpx-aiohttp's UDS and
-            # local-address options are not among httpx.AsyncClient's: never set here.)
-            connector = aiohttp.TCPConnector(
-                keepalive_timeout=self.limits.keepalive_expiry,
-                ssl=self.ssl_context,
-                limit=self.limits.max_connections or 0,
-            )
-            return aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
-
-        def _timeout(self, timeout: dict[str, float | None]) -> aiohttp.ClientTimeout:
-            key = (timeout.get("connect"), timeout.get("read"), timeout.get("pool"))
-            timeouts = self._timeouts
-            found = timeouts.get(key)
-            if found is None:
-                found = aiohttp.ClientTimeout(sock_connect=key[0], sock_read=key[1], connect=key[2])
-                if len(timeouts) < 32:  # a program uses a few timeouts; never grows without end
-                    timeouts[key] = found
-            return found
-
-        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-            started = time.perf_counter()  # httpx's elapsed: sent to read, for a read body
-            if not isinstance(self.client, aiohttp.ClientSession):
-                self.client = self.get_client()
-            data: Any
-            try:
-                data = request.content or None
-            except httpx.RequestNotRead:
-                data = request.stream
-                request.headers.pop("transfer-encoding", None)  # aiohttp frames it
-            headers = _as_sent(request.headers)
-            # Only what differs from aiohttp's defaults: every keyword is packed and
-            # unpacked twice on its way in, for each of a fan-out's calls (issue #17).
-            routing = _DIRECT
-            sni = request.extensions.get("sni_hostname")
-            if self.proxy is not None or sni is not None:
-                routing, headers = _routed(self.proxy, sni, request.url, headers)
-            try:
-                response = await self.client.request(
-                    request.method,
-                    str(request.url),
-                    headers=headers,
-                    data=data,
-                    allow_redirects=False,
-                    auto_decompress=False,
-                    compress=False,
-                    timeout=self._timeout(request.extensions.get("timeout", {})),
-                    **routing,
-                )
-            except Exception as exc:
-                mapped = as_httpx_error(exc, request)
-                if mapped is None:
-                    raise
-                raise mapped from exc
-            extensions = {  # as httpcore gives them: the phrase always, empty if none came
-                "http_version": b"HTTP/1.1",
-                "reason_phrase": (response.reason or "").encode("utf-8", "replace"),
-            }
-            if not _READ_WHOLE.get() or not response.content.is_eof():
-                return httpx.Response(
-                    response.status,
-                    headers=response.raw_headers,
-                    stream=_Stream(response, request),
-                    request=request,
-                    extensions=extensions,
-                )
-            # httpx is about to read the body, and all of it is in aiohttp's buffer
-            # already (an API answer usually comes in one read): hand it over read, so
-            # httpx need not pull it through its chain of async streams (a twentieth of
-            # a fan-out's CPU, issue #17). A streamed response is never read here, so
-            # its aiter_raw() and is_closed are what httpx's own transport gives.
-            try:
-                body = response.content.read_nowait()
-            except Exception as exc:
-                mapped = as_httpx_error(exc, request)
-                if mapped is None:
-                    raise
-                raise mapped from exc
-            finally:
-                response.release()
-            read = httpx.Response(
-                response.status,
-                headers=response.raw_headers,
-                stream=httpx.ByteStream(body),
-                request=request,
-                extensions=extensions,
-            )
-            read.read()  # decoded as httpx decodes it; a bad gzip raises DecodingError here
-            read.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
-            return read
-
-    return Transport
+_OPENED = _opened_state()
+_SHORTCUT_NEEDS = ("_build_redirect_request", "_set_timeout", "_transport_for_url")
+_SHORTCUT = all(hasattr(httpx.AsyncClient, name) for name in _SHORTCUT_NEEDS)
 
 
 class DefaultAioHttpClient(AsyncHttpClient):
@@ -226,7 +60,7 @@ class DefaultAioHttpClient(AsyncHttpClient):
 
     def __init__(self, **kwargs: Any) -> None:
         try:
-            self._transport_cls = _transport_class()
+            self._transport_cls = transport_class()
         except ImportError as exc:
             raise MissingExtraError(
                 "DefaultAioHttpClient needs the aiohttp extra: "
@@ -249,14 +83,70 @@ class DefaultAioHttpClient(AsyncHttpClient):
         follow_redirects: Any = httpx.USE_CLIENT_DEFAULT,
     ) -> httpx.Response:
         # httpx's own parameters, named: no keyword dict kept alive by each call in flight.
+        if (
+            _SHORTCUT
+            and type(auth) is BasicAuth
+            and not stream
+            and self._state is _OPENED  # not yet opened, or closed: httpx's own checks
+            and (
+                follow_redirects is False
+                or (follow_redirects is httpx.USE_CLIENT_DEFAULT and not self.follow_redirects)
+            )
+            and not self._event_hooks["request"]
+            and not self._event_hooks["response"]
+        ):
+            transport = self._transport_for_url(request.url)
+            if type(transport) is self._transport_cls:
+                return await self._send_basic(request, auth, transport)
         # Set either way: a send inside another's (an auth flow's own client) says its own.
-        reading = _READ_WHOLE.set(not stream)  # True: the transport may read what arrived
+        reading = READ_WHOLE.set(not stream)  # True: the transport may read what arrived
         try:
             return await super().send(
                 request, stream=stream, auth=auth, follow_redirects=follow_redirects
             )
         finally:
-            _READ_WHOLE.reset(reading)
+            READ_WHOLE.reset(reading)
+
+    async def _send_basic(
+        self, request: httpx.Request, auth: BasicAuth, transport: Any
+    ) -> httpx.Response:
+        """httpx's send chain for BasicAuth, no redirect followed, no hooks, body read.
+
+        Step for step what ``send``, ``_send_handling_auth``, ``_send_handling_redirects``
+        and ``_send_single_request`` do in that case; tests/test_aiohttp_shortcut.py
+        compares the two on every kind of answer.
+        """
+        self._set_timeout(request)
+        auth._authorize(request)  # BasicAuth's whole flow: the request, then done
+        if not isinstance(request.stream, httpx.AsyncByteStream):
+            raise RuntimeError("Attempted to send an sync request with an AsyncClient instance.")
+        started = time.perf_counter()
+        try:
+            response: httpx.Response = await transport.handle_async_request(request, True)
+        except httpx.RequestError as exc:
+            exc.request = request  # as httpx's request_context()
+            raise
+        response.request = request
+        self.cookies.extract_cookies(response)
+        response.default_encoding = self._default_encoding
+        _httpx_logger.info(
+            'HTTP Request: %s %s "%s %d %s"',
+            request.method,
+            request.url,
+            response.http_version,
+            response.status_code,
+            response.reason_phrase,
+        )
+        try:
+            if response.has_redirect_location:
+                response.next_request = self._build_redirect_request(request, response)
+            if not response.is_closed:  # more body than had arrived: streamed in
+                await response.aread()
+                response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
+        except BaseException:
+            await response.aclose()
+            raise
+        return response
 
     # httpx builds its transports in these two hooks (httpx-aiohttp's client overrides
     # the same two): every request, proxied or not, goes through aiohttp.

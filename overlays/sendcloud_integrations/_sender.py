@@ -108,6 +108,22 @@ def finish(
         raise
 
 
+def _outcome(
+    call: Call[Any],
+    response: httpx.Response,
+    built: httpx.Headers,
+    options: ClientOptions,
+    raw: bool,
+) -> Any:
+    """What a sender returns for the final response: the parsed result, or (``raw``) the
+    response, its request redacted."""
+    _unbound(response)
+    if raw:
+        keep_redacted(response, built.raw)
+        return response
+    return finish(call, response, built, options)
+
+
 def _unbound(response: httpx.Response) -> None:
     """Give a read response (and its redirect hops) the stream of its body, read.
 
@@ -178,16 +194,14 @@ class SyncSender:
         self.headers = missing_fixed_headers(http)
 
     def send(self, call: Call[T]) -> T:
-        return finish(call, *self._send(call), self.options)
+        return self._send(call, False)  # type: ignore[no-any-return]
 
     def send_raw(self, call: Call[Any]) -> httpx.Response:
         """The final response, its request redacted: the caller keeps it (a page)."""
-        response, built = self._send(call)
-        keep_redacted(response, built.raw)
-        return response
+        return self._send(call, True)  # type: ignore[no-any-return]
 
-    def _send(self, call: Call[Any]) -> tuple[httpx.Response, httpx.Headers]:
-        """The final response, not yet redacted, and the request's headers as built."""
+    def _send(self, call: Call[Any], raw: bool) -> Any:
+        """The call's result (``raw``: its final response, redacted)."""
         if self.http.is_closed:
             raise ClientClosedError()
         policy = self.options.retry
@@ -207,8 +221,7 @@ class SyncSender:
                 continue
             delay = _delay_after_response(call, request, response, started, attempt, policy)
             if delay is None:
-                _unbound(response)
-                return response, built
+                return _outcome(call, response, built, self.options, raw)
             response.close()
             self.sleep(delay)
 
@@ -226,16 +239,16 @@ class AsyncSender:
         self.http, self.auth, self.options, self.sleep = http, auth, options, sleep
         self.headers = missing_fixed_headers(http)
 
-    async def send(self, call: Call[T]) -> T:
-        return finish(call, *await self._send(call), self.options)
+    # Plain functions returning the one coroutine that does the work: a fan-out keeps
+    # each call's chain of coroutines alive until its answer (issue #17).
+    def send(self, call: Call[T]) -> Awaitable[T]:
+        return self._send(call, False)
 
-    async def send_raw(self, call: Call[Any]) -> httpx.Response:
+    def send_raw(self, call: Call[Any]) -> Awaitable[httpx.Response]:
         """As in SyncSender.send_raw."""
-        response, built = await self._send(call)
-        keep_redacted(response, built.raw)
-        return response
+        return self._send(call, True)
 
-    async def _send(self, call: Call[Any]) -> tuple[httpx.Response, httpx.Headers]:
+    async def _send(self, call: Call[Any], raw: bool) -> Any:
         if self.http.is_closed:
             raise ClientClosedError()
         policy = self.options.retry
@@ -254,7 +267,6 @@ class AsyncSender:
                 continue
             delay = _delay_after_response(call, request, response, started, attempt, policy)
             if delay is None:
-                _unbound(response)
-                return response, built
+                return _outcome(call, response, built, self.options, raw)
             await response.aclose()
             await self.sleep(delay)
