@@ -122,6 +122,23 @@ def test_cookies_given_or_assigned_are_sent_like_httpx_sends_them() -> None:
     assert sent == ["a=1", "b=2"]
 
 
+def test_the_jar_is_empty_or_not_exactly_when_httpx_s_says_so() -> None:
+    """bool() of the SDK's jar agrees with httpx.Cookies: new, set, cleared by name, cleared."""
+    ours, theirs = HttpClient().cookies, httpx.Cookies()
+    states = []
+    for change in (
+        lambda jar: None,
+        lambda jar: jar.set("a", "1", domain="panel.example", path="/"),
+        lambda jar: jar.delete("a", domain="panel.example", path="/"),  # leaves the domain
+        lambda jar: jar.set("b", "2", domain="panel.example", path="/"),
+        lambda jar: jar.clear(),
+    ):
+        change(ours)
+        change(theirs)
+        states.append((bool(ours), bool(theirs)))
+    assert states == [(False, False), (True, True), (False, False), (True, True), (False, False)]
+
+
 def test_the_sdk_builds_its_own_clients_with_the_look_first_jar() -> None:
     """sc.Client and sc.AsyncClient, given no http_client, use the SDK's httpx clients."""
     with sc.Client() as client:

@@ -121,6 +121,14 @@ def test_a_change_to_the_client_s_headers_reaches_the_next_request(
         assert request.headers["X-Tenant"] == "42"
         assert "accept" not in request.headers
         assert _shape(request) == _shape(_httpx_builds(client)("GET", URL))
+    client.headers["X-Tenant"] = "43"  # a value changed in place
+    assert client.build_request("GET", URL).headers["X-Tenant"] == "43"
+    client.headers.update({"X-Region": "eu"})
+    assert client.build_request("GET", URL).headers["X-Region"] == "eu"
+    client.headers = {"X-Only": "1"}  # type: ignore[assignment]
+    request = client.build_request("GET", URL)
+    assert ("x-only" in request.headers, "x-tenant" in request.headers) == (True, False)
+    assert _shape(request) == _shape(_httpx_builds(client)("GET", URL))
 
 
 def test_each_host_gets_its_own_host_header(client: httpx.Client | httpx.AsyncClient) -> None:

@@ -22,7 +22,8 @@ from ._aiohttp_errors import as_httpx_error
 
 __all__ = ["READ_WHOLE", "transport_class"]
 
-# A request sent straight to its server: no proxy, no SNI name of its own.
+# A request sent straight to its server without a body: no proxy, no SNI name of its
+# own, nothing beyond the options every request is given.
 _DIRECT: Mapping[str, Any] = MappingProxyType({})
 # True inside a send() that reads the whole body before returning (not a stream), for
 # a request that reaches the transport through httpx's own send chain.
@@ -95,6 +96,7 @@ class _Stream(httpx.AsyncByteStream):
 def transport_class() -> Callable[..., httpx.AsyncBaseTransport]:
     import aiohttp
     from httpx_aiohttp import AiohttpTransport
+    from multidict import CIMultiDict  # aiohttp's headers type (a dependency of aiohttp's)
 
     class Transport(AiohttpTransport):
         """httpx-aiohttp's transport, configured as it configures it; each request is ours.
@@ -149,24 +151,26 @@ def transport_class() -> Callable[..., httpx.AsyncBaseTransport]:
             except httpx.RequestNotRead:
                 data = request.stream
                 request.headers.pop("transfer-encoding", None)  # aiohttp frames it
-            headers = _as_sent(request.headers)
+            sent = _as_sent(request.headers)
             # Only what differs from aiohttp's defaults: every keyword is packed and
             # unpacked twice on its way in, for each of a fan-out's calls (issue #17).
-            routing = _DIRECT
+            options = _DIRECT
             sni = request.extensions.get("sni_hostname")
             if self.proxy is not None or sni is not None:
-                routing, headers = _routed(self.proxy, sni, request.url, headers)
+                options, sent = _routed(self.proxy, sni, request.url, sent)
+            if data is not None:
+                options = {**options, "data": data}
             try:
                 response = await self.client.request(
                     request.method,
                     str(request.url),
-                    headers=headers,
-                    data=data,
+                    # aiohttp's own type, which it takes as it is instead of converting:
+                    # the list is gone before the request is sent, not kept with it.
+                    headers=CIMultiDict(sent),
                     allow_redirects=False,
                     auto_decompress=False,
-                    compress=False,
                     timeout=self._timeout(request.extensions.get("timeout", {})),
-                    **routing,
+                    **options,
                 )
             except Exception as exc:
                 mapped = as_httpx_error(exc, request)

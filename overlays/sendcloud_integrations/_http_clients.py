@@ -36,6 +36,13 @@ _new: Callable[[type[httpx.Request]], httpx.Request] = object.__new__
 
 
 class _Cookies(httpx.Cookies):
+    def __bool__(self) -> bool:
+        # A jar without a domain holds no cookie, and saying so needs no walk through it
+        # (build_request asks on every request). Any other jar is walked, as httpx does.
+        if not getattr(self.jar, "_cookies", True):
+            return False
+        return super().__bool__()
+
     def extract_cookies(self, response: httpx.Response) -> None:
         headers = response.headers
         if "set-cookie" in headers or "set-cookie2" in headers:
@@ -75,10 +82,13 @@ class _ReusedHeaders:
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        # (method, host) -> the client's headers then, and a request httpx made from them.
-        self._headers_for: dict[tuple[str, bytes], tuple[list[Any], httpx.Request]] = {}
+        # (method, host) -> the client's headers then (the object, and a copy of its
+        # entries), and a request httpx made from them.
+        self._headers_for: dict[tuple[str, bytes], tuple[Any, list[Any], httpx.Request]] = {}
         self._checked: set[tuple[str, bytes]] = set()
-        self._reuse = True
+        # Headers kept as httpx keeps them (a list of entries), or no reuse at all.
+        client: Any = self
+        self._reuse = isinstance(getattr(client.headers, "_list", None), list)
 
     def build_request(
         self,
@@ -127,22 +137,24 @@ class _ReusedHeaders:
                 extensions=extensions,
             )
         key = (method, url.netloc)
-        own = client.headers.raw
+        own = client.headers
         found = self._headers_for.get(key)
-        if found is None or found[0] != own:
+        # The client's headers unchanged: the same object, its entries equal to the copy
+        # taken (the same tuples, mostly: compared by identity first, nothing is built).
+        if found is None or found[0] is not own or found[1] != own._list:
             request = build(method, url, timeout=timeout)
             if len(self._headers_for) < 16:  # a client talks to a host or two: stays small
                 template = _new(httpx.Request)
                 vars(template).update(vars(request))
                 # A copy: auth flows add their headers to the request's own.
                 template.headers = httpx.Headers(request.headers)
-                self._headers_for[key] = (own, template)
+                self._headers_for[key] = (own, list(own._list), template)
             return request
         chosen = client.timeout if timeout is httpx.USE_CLIENT_DEFAULT else httpx.Timeout(timeout)
         # What httpx's constructor would make here, from the state of one it made: the
         # same method, no body (the empty stream and content are immutable, so shared),
         # this call's URL, a copy of the headers, this call's timeout.
-        template = found[1]
+        template = found[2]
         request = _new(httpx.Request)
         vars(request).update(vars(template))
         request.url = url
