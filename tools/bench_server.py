@@ -10,11 +10,18 @@ request is small and is reported beside each figure, so the ratios are the clien
 It checks the one thing a replay could let slip, that the request carries the
 credentials (a missing or wrong Authorization gets a 401), and answers
 only the paths it was given (404 otherwise).
+
+Its loop waits with select(), which takes timeouts to the microsecond: epoll (asyncio's
+default on Linux) rounds every wait up to the next millisecond, so answers left up to
+1 ms after their latency, for every client alike. How late each answer leaves is
+added up in ``lateness`` (seconds, answers), which the benchmark reports beside the
+server's CPU.
 """
 
 from __future__ import annotations
 
 import asyncio
+import selectors
 from typing import Any
 
 Canned = dict[str, tuple[int, list[tuple[str, str]], bytes]]  # target -> status, headers, body
@@ -28,10 +35,13 @@ def _head(status: int, headers: list[tuple[str, str]], length: int) -> bytes:
 
 
 class _Replay(asyncio.Protocol):
-    def __init__(self, answers: dict[str, bytes], authorization: bytes, latency: float) -> None:
+    def __init__(
+        self, answers: dict[str, bytes], authorization: bytes, latency: float, lateness: Any
+    ) -> None:
         self._answers = answers
         self._authorization = authorization
         self._latency = latency
+        self._lateness = lateness
         self._buffer = b""
         self._transport: asyncio.Transport | None = None
         self._loop = asyncio.get_running_loop()
@@ -45,7 +55,8 @@ class _Replay(asyncio.Protocol):
         # a connection, so answers leave in the order the heads came.
         while (end := self._buffer.find(b"\r\n\r\n")) >= 0:
             head, self._buffer = self._buffer[:end], self._buffer[end + 4 :]
-            self._loop.call_later(self._latency, self._answer, self._respond_to(head))
+            due = self._loop.time() + self._latency
+            self._loop.call_at(due, self._answer, self._respond_to(head), due)
 
     def _respond_to(self, head: bytes) -> bytes:
         request_line, _, header_block = head.partition(b"\r\n")
@@ -59,26 +70,39 @@ class _Replay(asyncio.Protocol):
             return self._answers["401"]
         return self._answers.get(target, self._answers["404"])
 
-    def _answer(self, response: bytes) -> None:
+    def _answer(self, response: bytes, due: float) -> None:
         if self._transport is not None and not self._transport.is_closing():
             self._transport.write(response)
+            if self._lateness is not None:
+                self._lateness[0] += self._loop.time() - due
+                self._lateness[1] += 1
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._transport = None
 
 
-def serve(canned: Canned, origin: str, authorization: str, latency: float, queue: Any) -> None:
+def serve(
+    canned: Canned,
+    origin: str,
+    authorization: str,
+    latency: float,
+    queue: Any,
+    lateness: Any = None,
+) -> None:
     """Child process: answer ``canned`` after ``latency`` seconds; put the port on ``queue``.
 
     Links in the answers that name ``origin`` (the sandbox's) are rewritten to this
-    server's, so a paginator may follow them as it would the real API's.
+    server's, so a paginator may follow them as it would the real API's. ``lateness``,
+    when given, is a shared array of two doubles: seconds late, summed, and answers.
     """
 
     async def main() -> None:
         loop = asyncio.get_running_loop()
         answers: dict[str, bytes] = {}
         server = await loop.create_server(
-            lambda: _Replay(answers, authorization.encode("latin-1"), latency), "127.0.0.1", 0
+            lambda: _Replay(answers, authorization.encode("latin-1"), latency, lateness),
+            "127.0.0.1",
+            0,
         )
         port = server.sockets[0].getsockname()[1]
         here = f"http://127.0.0.1:{port}"
@@ -91,4 +115,7 @@ def serve(canned: Canned, origin: str, authorization: str, latency: float, queue
         queue.put(port)
         await server.serve_forever()
 
-    asyncio.run(main())
+    with asyncio.Runner(
+        loop_factory=lambda: asyncio.SelectorEventLoop(selectors.SelectSelector())
+    ) as runner:
+        runner.run(main())

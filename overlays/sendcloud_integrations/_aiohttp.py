@@ -95,9 +95,24 @@ class DefaultAioHttpClient(AsyncHttpClient):
             and not self._event_hooks["request"]
             and not self._event_hooks["response"]
         ):
-            transport = self._transport_for_url(request.url)
+            transport: Any = self._transport_for_url(request.url)
             if type(transport) is self._transport_cls:
-                return await self._send_basic(request, auth, transport)
+                # In this coroutine, not one more of its own: a fan-out keeps each alive.
+                started = self._basic_request(request, auth)
+                try:
+                    response: httpx.Response = await transport.handle_async_request(request, True)
+                except httpx.RequestError as exc:
+                    exc.request = request  # as httpx's request_context()
+                    raise
+                try:
+                    self._basic_response(request, response)
+                    if not response.is_closed:  # more body than had arrived: streamed in
+                        await response.aread()
+                        response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
+                except BaseException:
+                    await response.aclose()
+                    raise
+                return response
         # Set either way: a send inside another's (an auth flow's own client) says its own.
         reading = READ_WHOLE.set(not stream)  # True: the transport may read what arrived
         try:
@@ -107,25 +122,20 @@ class DefaultAioHttpClient(AsyncHttpClient):
         finally:
             READ_WHOLE.reset(reading)
 
-    async def _send_basic(
-        self, request: httpx.Request, auth: BasicAuth, transport: Any
-    ) -> httpx.Response:
-        """httpx's send chain for BasicAuth, no redirect followed, no hooks, body read.
+    # The shortcut: httpx's send chain for BasicAuth, no redirect followed, no hooks, the
+    # body read. Step for step what ``send``, ``_send_handling_auth``,
+    # ``_send_handling_redirects`` and ``_send_single_request`` do in that case;
+    # tests/test_aiohttp_shortcut.py compares the two on every kind of answer.
 
-        Step for step what ``send``, ``_send_handling_auth``, ``_send_handling_redirects``
-        and ``_send_single_request`` do in that case; tests/test_aiohttp_shortcut.py
-        compares the two on every kind of answer.
-        """
+    def _basic_request(self, request: httpx.Request, auth: BasicAuth) -> float:
+        """The request made ready to send; returns when it went (httpx's elapsed starts)."""
         self._set_timeout(request)
         auth._authorize(request)  # BasicAuth's whole flow: the request, then done
         if not isinstance(request.stream, httpx.AsyncByteStream):
             raise RuntimeError("Attempted to send an sync request with an AsyncClient instance.")
-        started = time.perf_counter()
-        try:
-            response: httpx.Response = await transport.handle_async_request(request, True)
-        except httpx.RequestError as exc:
-            exc.request = request  # as httpx's request_context()
-            raise
+        return time.perf_counter()
+
+    def _basic_response(self, request: httpx.Request, response: httpx.Response) -> None:
         response.request = request
         self.cookies.extract_cookies(response)
         response.default_encoding = self._default_encoding
@@ -137,16 +147,8 @@ class DefaultAioHttpClient(AsyncHttpClient):
             response.status_code,
             response.reason_phrase,
         )
-        try:
-            if response.has_redirect_location:
-                response.next_request = self._build_redirect_request(request, response)
-            if not response.is_closed:  # more body than had arrived: streamed in
-                await response.aread()
-                response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
-        except BaseException:
-            await response.aclose()
-            raise
-        return response
+        if response.has_redirect_location:
+            response.next_request = self._build_redirect_request(request, response)
 
     # httpx builds its transports in these two hooks (httpx-aiohttp's client overrides
     # the same two): every request, proxied or not, goes through aiohttp.

@@ -42,13 +42,13 @@ def build_call(
     op = table.operation(op_id)
     url = op["path"]
     if path:
-        for name, param in table.params(op_id, "path").items():
+        for name, slot, schema in table.path_slots(op_id):
             value = path[name]
             if options.validate_requests:
-                v.check_schema(_PATH_ARGUMENT.get(name, name), value, param["schema"])
+                v.check_schema(_PATH_ARGUMENT.get(name, name), value, schema)
             # An int's digits never need quoting: skip quote() for the common path id.
             text = str(value) if type(value) is int else quote(str(value), safe="")
-            url = url.replace(f"{{{name}}}", text)
+            url = url.replace(slot, text)
     params = check_query(op_id, options, query) if query else _no_query(op_id, options)
     json_body: dict[str, Any] | None = None
     if body is not None:
@@ -70,9 +70,8 @@ def build_call(
 def _no_query(op_id: str, options: ClientOptions) -> dict[str, Any]:
     """The query of a call given none: empty, unless the spec requires a parameter."""
     if options.validate_requests:
-        for name, param in table.params(op_id, "query").items():
-            if param["required"]:
-                v.fail(name, "is required")
+        for name in table.required_query(op_id):
+            v.fail(name, "is required")
     return {}
 
 

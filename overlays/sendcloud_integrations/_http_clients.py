@@ -106,7 +106,7 @@ class _ReusedHeaders:
         extensions: Any = None,
     ) -> httpx.Request:
         client: Any = self
-        build = cast("Callable[..., httpx.Request]", super().build_request)  # type: ignore[misc]
+        build = self._built_by_httpx
         if not (
             type(url) is httpx.URL
             and params is None  # even an empty one: httpx then drops the URL's own query
@@ -167,6 +167,10 @@ class _ReusedHeaders:
                 self._headers_for.clear()
                 return build(method, url, timeout=timeout)
         return request
+
+    def _built_by_httpx(self, method: str, url: httpx.URL | str, **kwargs: Any) -> httpx.Request:
+        build = cast("Callable[..., httpx.Request]", super().build_request)  # type: ignore[misc]
+        return build(method, url, **kwargs)
 
 
 class HttpClient(_ReusedHeaders, _LookFirstCookies, httpx.Client):

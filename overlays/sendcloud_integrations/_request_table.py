@@ -42,6 +42,29 @@ def params(op_id: str, where: str) -> Mapping[str, Mapping[str, Any]]:
     return found
 
 
+# Built once per operation: what every call of it looks up.
+_PATH_SLOTS: dict[str, tuple[tuple[str, str, Mapping[str, Any]], ...]] = {}
+_REQUIRED_QUERY: dict[str, tuple[str, ...]] = {}
+
+
+def path_slots(op_id: str) -> tuple[tuple[str, str, Mapping[str, Any]], ...]:
+    """(name, its ``{name}`` in the path, schema) of each path parameter."""
+    found = _PATH_SLOTS.get(op_id)
+    if found is None:
+        slots = params(op_id, "path").items()
+        found = _PATH_SLOTS[op_id] = tuple((n, f"{{{n}}}", p["schema"]) for n, p in slots)
+    return found
+
+
+def required_query(op_id: str) -> tuple[str, ...]:
+    """The names of the query parameters the operation requires."""
+    found = _REQUIRED_QUERY.get(op_id)
+    if found is None:
+        query = params(op_id, "query").items()
+        found = _REQUIRED_QUERY[op_id] = tuple(n for n, p in query if p["required"])
+    return found
+
+
 def param_schema(op_id: str, where: str, name: str) -> Mapping[str, Any]:
     schema: Mapping[str, Any] = params(op_id, where)[name]["schema"]
     return schema
