@@ -137,6 +137,25 @@ def transport_class() -> Callable[..., httpx.AsyncBaseTransport]:
                     timeouts[key] = found
             return found
 
+        def _prepared(
+            self, request: httpx.Request, data: Any
+        ) -> tuple[CIMultiDict[str], Mapping[str, Any]]:
+            """The request's headers as aiohttp takes them, and the options it differs in.
+
+            aiohttp's own headers type, which it takes as it is (a list it converts), made
+            here so that no list of pairs stays with each request in flight (issue #17).
+            Options: only what differs from aiohttp's defaults, as every keyword is packed
+            and unpacked twice on its way in.
+            """
+            sent = _as_sent(request.headers)
+            options = _DIRECT
+            sni = request.extensions.get("sni_hostname")
+            if self.proxy is not None or sni is not None:
+                options, sent = _routed(self.proxy, sni, request.url, sent)
+            if data is not None:
+                options = {**options, "data": data}
+            return CIMultiDict(sent), options
+
         async def handle_async_request(
             self, request: httpx.Request, read_whole: bool | None = None
         ) -> httpx.Response:
@@ -151,22 +170,12 @@ def transport_class() -> Callable[..., httpx.AsyncBaseTransport]:
             except httpx.RequestNotRead:
                 data = request.stream
                 request.headers.pop("transfer-encoding", None)  # aiohttp frames it
-            sent = _as_sent(request.headers)
-            # Only what differs from aiohttp's defaults: every keyword is packed and
-            # unpacked twice on its way in, for each of a fan-out's calls (issue #17).
-            options = _DIRECT
-            sni = request.extensions.get("sni_hostname")
-            if self.proxy is not None or sni is not None:
-                options, sent = _routed(self.proxy, sni, request.url, sent)
-            if data is not None:
-                options = {**options, "data": data}
+            headers, options = self._prepared(request, data)
             try:
                 response = await self.client.request(
                     request.method,
                     str(request.url),
-                    # aiohttp's own type, which it takes as it is instead of converting:
-                    # the list is gone before the request is sent, not kept with it.
-                    headers=CIMultiDict(sent),
+                    headers=headers,
                     allow_redirects=False,
                     auto_decompress=False,
                     timeout=self._timeout(request.extensions.get("timeout", {})),

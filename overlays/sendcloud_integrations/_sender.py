@@ -135,8 +135,9 @@ def _unbound(response: httpx.Response) -> None:
     to it goes.
     """
     for hop in (*response.history, response):
-        # A response closed unread keeps its stream: spent either way.
-        if hop.is_closed:
+        # A response closed unread keeps its stream: spent either way. One read by the
+        # aiohttp backend's shortcut has its body's stream already, bound to nothing.
+        if hop.is_closed and type(hop.stream) is not httpx.ByteStream:
             with contextlib.suppress(httpx.ResponseNotRead):
                 hop.stream = httpx.ByteStream(hop.content)
 
