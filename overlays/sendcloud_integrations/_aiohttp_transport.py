@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 
 from ._aiohttp_errors import as_httpx_error
+from ._plain_read import read_plain
 
 __all__ = ["READ_WHOLE", "transport_class"]
 
@@ -221,7 +222,10 @@ def transport_class() -> Callable[..., httpx.AsyncBaseTransport]:
                 request=request,
                 extensions=extensions,
             )
-            read.read()  # decoded as httpx decodes it; a bad gzip raises DecodingError here
+            if "Content-Encoding" in response.headers:  # aiohttp's: any case of the name
+                read.read()  # decoded as httpx decodes it; a bad gzip raises DecodingError here
+            else:
+                read_plain(read, body)
             read.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
             return read
 
